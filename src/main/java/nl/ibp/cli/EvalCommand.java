@@ -1,0 +1,105 @@
+package nl.ibp.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import nl.ibp.eval.Baseline;
+import nl.ibp.eval.GoldQuestion;
+import nl.ibp.eval.Metrics;
+import nl.ibp.ingest.CorpusFiles;
+import nl.ibp.ingest.Extraction;
+import nl.ibp.ingest.ExtractionLimits;
+import nl.ibp.ingest.Extractor;
+import nl.ibp.ingest.SourceDocument;
+import nl.ibp.search.PassageSearcher;
+import nl.ibp.search.Ranking;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code ibp eval}: ranking quality on gold questions, beside the naive baseline. */
+@Command(name = "eval", mixinStandardHelpOptions = true,
+        description = "Meet hit@1, hit@3, hit@5 en MRR@10 op goudvragen, naast de naïeve baseline.")
+final class EvalCommand implements Callable<Integer> {
+
+    @Mixin
+    Locations locations;
+
+    @Option(names = "--questions", paramLabel = "FILE", description = "Goudvragen, JSONL (standaard: ../shared/eval/questions.jsonl).")
+    Path questions;
+
+    @Option(names = "--ranking", paramLabel = "K1,B,BODY,PARTS,HEADING,PROXIMITY,SLOP", hidden = true,
+            description = "Ranking parameters to try instead of the defaults (for tuning).")
+    String ranking;
+
+    private final Terminal terminal;
+
+    EvalCommand(Terminal terminal) {
+        this.terminal = terminal;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        var settings = locations.settings();
+        Path file = questions != null ? questions
+                : settings.corpus().getParent().resolve("../shared/eval/questions.jsonl").normalize();
+        if (!Files.isRegularFile(file)) {
+            terminal.err().println("ibp eval: vragenbestand niet gevonden: " + file + " (gebruik --questions FILE)");
+            return ExitCodes.USAGE;
+        }
+        List<GoldQuestion> gold = GoldQuestion.read(file);
+        Metrics system;
+        try (PassageSearcher searcher = PassageSearcher.open(locations.layout(), parseRanking())) {
+            system = Metrics.measure(gold, (q, k) -> searcher.search(q, k).stream().map(h -> h.passage().text()).toList());
+        }
+        Metrics baseline;
+        try (Baseline naive = new Baseline(documents(settings.corpus()))) {
+            baseline = Metrics.measure(gold, naive);
+        }
+        var out = terminal.out();
+        out.printf(Locale.ROOT, "%d questions from %s%n%n", gold.size(), file);
+        out.printf(Locale.ROOT, "%-28s %6s %6s %6s %7s%n", "", "hit@1", "hit@3", "hit@5", "MRR@10");
+        row("IBP-assistent", system);
+        row("baseline (StandardAnalyzer)", baseline);
+        out.println();
+        out.println(system.misses().isEmpty() ? "No misses." : "Not first (rank in top 10, 0 = not found):");
+        for (Metrics.Miss miss : system.misses()) {
+            String top = miss.top().replaceAll("\\s+", " ");
+            out.printf(Locale.ROOT, "  %-5s rank %2d  %s%n        top: %s%n", miss.question().id(), miss.rank(),
+                    miss.question().question(), top.length() > 120 ? top.substring(0, 120) + "…" : top);
+        }
+        return ExitCodes.OK;
+    }
+
+    private void row(String name, Metrics m) {
+        terminal.out().printf(Locale.ROOT, "%-28s %6.3f %6.3f %6.3f %7.3f%n", name, m.hit1(), m.hit3(), m.hit5(), m.mrr10());
+    }
+
+    private Ranking parseRanking() {
+        if (ranking == null) {
+            return Ranking.defaults();
+        }
+        String[] v = ranking.split(",");
+        if (v.length != 7) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                    "--ranking needs 7 comma-separated values, got " + ranking);
+        }
+        return new Ranking(Float.parseFloat(v[0]), Float.parseFloat(v[1]), Float.parseFloat(v[2]),
+                Float.parseFloat(v[3]), Float.parseFloat(v[4]), Float.parseFloat(v[5]), Integer.parseInt(v[6]));
+    }
+
+    private static List<SourceDocument> documents(Path corpus) throws Exception {
+        List<SourceDocument> documents = new ArrayList<>();
+        try (Extractor extractor = new Extractor(ExtractionLimits.defaults())) {
+            for (Path f : CorpusFiles.list(corpus)) {
+                if (extractor.extract(corpus, f) instanceof Extraction.Extracted x) {
+                    documents.add(x.document());
+                }
+            }
+        }
+        return documents;
+    }
+}

@@ -1,0 +1,84 @@
+package nl.ibp.cli;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import nl.ibp.index.IndexReport;
+import nl.ibp.index.Indexer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code ibp index}: brings the index up to date with the corpus. */
+@Command(name = "index", mixinStandardHelpOptions = true,
+        description = "Indexeert de documenten in het corpus: alleen nieuwe, gewijzigde en verwijderde bestanden worden verwerkt.")
+final class IndexCommand implements Callable<Integer> {
+
+    @Mixin
+    Locations locations;
+
+    @Option(names = "--full", description = "Alles opnieuw inlezen en opbouwen, ook ongewijzigde bestanden.")
+    boolean full;
+
+    @Option(names = "--strict", description = "Eindig met code 3 als er bestanden zijn overgeslagen.")
+    boolean strict;
+
+    private final Terminal terminal;
+
+    IndexCommand(Terminal terminal) {
+        this.terminal = terminal;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        IndexReport report = run(terminal, locations, full);
+        return strict && !report.skipped().isEmpty() ? ExitCodes.SKIPPED : ExitCodes.OK;
+    }
+
+    /** Indexes and prints the summary; the chat uses it too when there is no index yet. */
+    static IndexReport run(Terminal terminal, Locations locations, boolean full) throws Exception {
+        var settings = locations.settings();
+        Indexer.Progress progress = terminal.interactive() ? new ProgressBar(terminal) : Indexer.Progress.NONE;
+        IndexReport report;
+        try (Indexer indexer = new Indexer(settings.corpus(), locations.layout(), progress, Clock.systemDefaultZone())) {
+            report = indexer.run(full);
+        }
+        print(terminal, report);
+        return report;
+    }
+
+    private static void print(Terminal terminal, IndexReport r) {
+        var out = terminal.out();
+        out.println(r.rebuilt() ? "Index bijgewerkt." : "Index was al actueel; niets te doen.");
+        out.printf(Locale.ROOT, "  toegevoegd: %d, gewijzigd: %d, ongewijzigd: %d, verwijderd: %d, overgeslagen: %d%n",
+                r.added().size(), r.updated().size(), r.unchanged().size(), r.removed().size(), r.skipped().size());
+        list(terminal, "toegevoegd", r.added());
+        list(terminal, "gewijzigd", r.updated());
+        list(terminal, "verwijderd", r.removed());
+        for (IndexReport.Skip skip : r.skipped()) {
+            out.println("  overgeslagen: " + skip.id() + " (" + skip.reason() + ")");
+        }
+        out.printf(Locale.ROOT, "  %d documenten, %d passages, %.2f s%n",
+                r.documents(), r.passages(), r.duration().toMillis() / 1000.0);
+    }
+
+    private static void list(Terminal terminal, String label, List<String> ids) {
+        ids.forEach(id -> terminal.out().println("  " + label + ": " + id));
+    }
+
+    /** A one-line bar on stderr, redrawn in place; only when a person watches a terminal. */
+    private record ProgressBar(Terminal terminal) implements Indexer.Progress {
+        @Override
+        public void update(int done, int total, String file) {
+            int width = 30;
+            int filled = total == 0 ? width : done * width / total;
+            String name = file.length() > 40 ? "…" + file.substring(file.length() - 39) : file;
+            terminal.err().printf("\r[%s%s] %d/%d %-40s", "#".repeat(filled), " ".repeat(width - filled), done, total, name);
+            if (done == total) {
+                terminal.err().print("\r" + " ".repeat(width + 60) + "\r");
+            }
+            terminal.err().flush();
+        }
+    }
+}

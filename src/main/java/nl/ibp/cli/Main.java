@@ -1,0 +1,61 @@
+package nl.ibp.cli;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** The {@code ibp} command. Without a subcommand it starts the chat in the terminal. */
+@Command(name = "ibp", mixinStandardHelpOptions = true, version = "IBP-assistent 0.1.0",
+        description = "De IBP-assistent: vragen over het Interbestuurlijk Programma, beantwoord uit de bronteksten.",
+        subcommands = {IndexCommand.class, AskCommand.class, EvalCommand.class, ChatCommand.class,
+                CommandLine.HelpCommand.class})
+public final class Main implements Callable<Integer> {
+
+    @Mixin
+    Locations locations;
+
+    private final Terminal terminal;
+
+    public Main(Terminal terminal) {
+        this.terminal = terminal;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        return new ChatCommand(terminal, locations).call();
+    }
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+        PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        System.exit(execute(new Terminal(in, out, err, System.console() != null), args));
+    }
+
+    /** Runs the command line; every exit code is decided here or in {@link ExitCodes}. */
+    public static int execute(Terminal terminal, String... args) {
+        CommandLine.IFactory factory = new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                try {
+                    return type.getDeclaredConstructor(Terminal.class).newInstance(terminal);
+                } catch (NoSuchMethodException e) {
+                    return CommandLine.defaultFactory().create(type);
+                }
+            }
+        };
+        CommandLine commandLine = new CommandLine(new Main(terminal), factory)
+                .setOut(terminal.out())
+                .setErr(terminal.err())
+                .setExecutionExceptionHandler((e, cl, parsed) -> ExitCodes.handle(e, cl));
+        int code = commandLine.execute(args);
+        terminal.out().flush();
+        terminal.err().flush();
+        return code;
+    }
+}

@@ -1,0 +1,90 @@
+package nl.ibp.index;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+import nl.ibp.ingest.Block;
+import nl.ibp.ingest.SourceDocument;
+
+/**
+ * Extracted documents on disk, one JSON file per fingerprint. Parsing with Tika is the costly
+ * step of indexing; with this cache a run re-parses only files that are new or changed.
+ */
+final class DocumentCache {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path dir;
+
+    DocumentCache(Path dir) {
+        this.dir = dir;
+    }
+
+    Optional<SourceDocument> get(String fingerprint) {
+        Path file = dir.resolve(fingerprint + ".json");
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(fromJson(JSON.readTree(file.toFile())));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty(); // an unreadable entry is re-extracted, never fatal
+        }
+    }
+
+    void put(String fingerprint, SourceDocument document) throws IOException {
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, fingerprint, ".tmp");
+        JSON.writeValue(tmp.toFile(), toJson(document));
+        Files.move(tmp, dir.resolve(fingerprint + ".json"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** Removes the entries of files that are no longer in the corpus. */
+    void retainOnly(Set<String> fingerprints) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path file : files.toList()) {
+                String name = file.getFileName().toString();
+                if (!fingerprints.contains(name.replaceFirst("\\.json$", ""))) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        }
+    }
+
+    private static ObjectNode toJson(SourceDocument d) {
+        ObjectNode node = JSON.createObjectNode()
+                .put("id", d.id()).put("contentHash", d.contentHash()).put("mediaType", d.mediaType())
+                .put("title", d.title()).put("date", d.date().map(LocalDate::toString).orElse(""))
+                .put("kenmerk", d.kenmerk()).put("type", d.type());
+        ArrayNode blocks = node.putArray("blocks");
+        for (Block b : d.blocks()) {
+            blocks.addObject().put("type", b.type().name()).put("level", b.level()).put("text", b.text());
+        }
+        return node;
+    }
+
+    private static SourceDocument fromJson(JsonNode n) {
+        List<Block> blocks = new ArrayList<>();
+        for (JsonNode b : n.get("blocks")) {
+            blocks.add(new Block(Block.Type.valueOf(b.get("type").asText()), b.get("level").asInt(), b.get("text").asText()));
+        }
+        String date = n.get("date").asText();
+        return new SourceDocument(n.get("id").asText(), n.get("contentHash").asText(), n.get("mediaType").asText(),
+                n.get("title").asText(), date.isEmpty() ? Optional.empty() : Optional.of(LocalDate.parse(date)),
+                n.get("kenmerk").asText(), n.get("type").asText(), blocks);
+    }
+}

@@ -1,0 +1,27 @@
+package nl.ibp.index;
+
+/** Names of the Lucene fields of a passage; the indexer writes them, the searcher reads them. */
+public final class IndexFields {
+    /** Passage id: indexed as one term so a passage can be fetched by id, stored to return it. */
+    public static final String ID = "id";
+    /** Document id (path in the corpus): indexed so a document's passages can be listed. */
+    public static final String DOCUMENT = "document";
+    /** Passage text: stemmed for search, stored because answers quote it. */
+    public static final String BODY = "body";
+    /** The same text with compounds split into their parts: search only, never shown. */
+    public static final String PARTS = "parts";
+    /** Heading path: searched with a boost (a heading says what a passage is about), stored to cite it. */
+    public static final String HEADING = "heading";
+    /** Opgave number 1-10: indexed as a point for filtering, stored to show; absent when none. */
+    public static final String OPGAVE = "opgave";
+    /** Position within the document: stored, to show neighbouring passages in order. */
+    public static final String ORDINAL = "ordinal";
+    /** Document metadata, stored on every passage so a hit can be cited without a second lookup. */
+    public static final String TITLE = "title";
+    public static final String DATE = "date";
+    public static final String KENMERK = "kenmerk";
+    public static final String TYPE = "type";
+
+    private IndexFields() {
+    }
+}

@@ -1,0 +1,331 @@
+package nl.ibp.index;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+import nl.ibp.analysis.CompoundDictionary;
+import nl.ibp.analysis.IbpAnalyzer;
+import nl.ibp.analysis.Synonyms;
+import nl.ibp.ingest.CorpusFiles;
+import nl.ibp.ingest.Extraction;
+import nl.ibp.ingest.ExtractionLimits;
+import nl.ibp.ingest.Extractor;
+import nl.ibp.ingest.SourceDocument;
+import nl.ibp.passage.Passage;
+import nl.ibp.passage.PassageCutter;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.IntField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.FSDirectory;
+
+/**
+ * Turns the corpus directory into a new index generation.
+ *
+ * <p>Incremental by fingerprint (the SHA-256 of a file and its sidecar): new and changed files
+ * are extracted with Tika, unchanged ones come from the document cache, removed ones drop out.
+ * When nothing changed the served generation stays as it is. Otherwise all passages are
+ * written into a fresh generation directory, which is published only once it is complete:
+ * a failure at any point leaves the previous generation serving. Skipped files are counted and
+ * reported with their reason, never dropped silently (as in Anserini's indexer).
+ */
+public final class Indexer implements AutoCloseable {
+
+    /** Bump when a change to extraction, cutting or analysis makes old generations stale. */
+    public static final int FORMAT = 1;
+    /** The domain synonyms maintainers edit, applied to questions; copied into each generation. */
+    public static final String SYNONYMS_FILE = "_synoniemen.txt";
+
+    /** Receives progress while files are extracted; the CLI draws a bar with it. */
+    @FunctionalInterface
+    public interface Progress {
+        Progress NONE = (done, total, file) -> { };
+
+        void update(int done, int total, String file);
+    }
+
+    private final Path corpus;
+    private final IndexLayout layout;
+    private final Extractor extractor;
+    private final PassageCutter cutter;
+    private final Progress progress;
+    private final Clock clock;
+
+    public Indexer(Path corpus, IndexLayout layout, Progress progress, Clock clock) {
+        this(corpus, layout, progress, clock, ExtractionLimits.defaults());
+    }
+
+    public Indexer(Path corpus, IndexLayout layout, Progress progress, Clock clock, ExtractionLimits limits) {
+        this.corpus = corpus.toAbsolutePath().normalize();
+        this.layout = layout;
+        this.extractor = new Extractor(limits);
+        this.cutter = new PassageCutter(PassageCutter.Settings.defaults());
+        this.progress = progress;
+        this.clock = clock;
+    }
+
+    /**
+     * Brings the index up to date with the corpus.
+     *
+     * @param full re-extract every file and rebuild, ignoring the cache
+     * @throws IndexException when the corpus cannot be read or the index not written; the
+     *                        previous generation is then still the one served
+     */
+    public IndexReport run(boolean full) throws IOException {
+        Instant start = clock.instant();
+        if (!Files.isDirectory(corpus)) {
+            throw new IndexException("corpus directory " + corpus + " does not exist");
+        }
+        Files.createDirectories(layout.root());
+        try (FileChannel channel = FileChannel.open(layout.lockFile(), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             FileLock lock = channel.tryLock()) {
+            if (lock == null) {
+                throw new IndexException("another index run is writing to " + layout.root());
+            }
+            return runLocked(full, start);
+        }
+    }
+
+    private IndexReport runLocked(boolean full, Instant start) throws IOException {
+        Optional<Path> served = layout.current();
+        Optional<Manifest> previous = served.isPresent() ? Manifest.read(served.get()) : Optional.empty();
+        Map<String, Manifest.FileEntry> before = previous.map(Manifest::byId).orElse(Map.of());
+        String config = fingerprintConfig();
+        Synonyms.load(corpus.resolve(SYNONYMS_FILE)); // validate before any work: a bad line fails the run
+
+        List<Path> files = CorpusFiles.list(corpus);
+        Map<String, String> fingerprints = new LinkedHashMap<>();
+        for (Path file : files) {
+            fingerprints.put(CorpusFiles.id(corpus, file), fingerprint(file));
+        }
+        List<String> added = new ArrayList<>();
+        List<String> updated = new ArrayList<>();
+        List<String> unchanged = new ArrayList<>();
+        for (var e : fingerprints.entrySet()) {
+            Manifest.FileEntry old = before.get(e.getKey());
+            (old == null ? added : old.fingerprint().equals(e.getValue()) ? unchanged : updated).add(e.getKey());
+        }
+        List<String> removed = before.keySet().stream().filter(id -> !fingerprints.containsKey(id)).sorted().toList();
+
+        boolean changed = full || previous.isEmpty() || previous.get().format() != FORMAT
+                || !previous.get().config().equals(config) || !added.isEmpty() || !updated.isEmpty() || !removed.isEmpty();
+        if (!changed) {
+            List<IndexReport.Skip> skipped = previous.get().files().stream().filter(f -> !f.indexed())
+                    .map(f -> new IndexReport.Skip(f.id(), f.reason())).toList();
+            Set<String> skippedIds = new HashSet<>();
+            skipped.forEach(s -> skippedIds.add(s.id()));
+            return new IndexReport(List.of(), List.of(), unchanged.stream().filter(id -> !skippedIds.contains(id)).toList(),
+                    List.of(), skipped, (int) previous.get().files().stream().filter(Manifest.FileEntry::indexed).count(),
+                    previous.get().passages(), false, Duration.between(start, clock.instant()));
+        }
+
+        DocumentCache cache = new DocumentCache(layout.cache());
+        List<SourceDocument> documents = new ArrayList<>();
+        List<IndexReport.Skip> skipped = new ArrayList<>();
+        List<Manifest.FileEntry> entries = new ArrayList<>();
+        int done = 0;
+        for (Path file : files) {
+            String id = CorpusFiles.id(corpus, file);
+            String fingerprint = fingerprints.get(id);
+            progress.update(done++, files.size(), id);
+            Manifest.FileEntry old = before.get(id);
+            boolean same = !full && old != null && old.fingerprint().equals(fingerprint);
+            if (same && !old.indexed()) {
+                skipped.add(new IndexReport.Skip(id, old.reason())); // unchanged and still unreadable
+                entries.add(old);
+                continue;
+            }
+            Optional<SourceDocument> cached = same ? cache.get(fingerprint) : Optional.empty();
+            Extraction extraction = cached.<Extraction>map(Extraction.Extracted::new)
+                    .orElseGet(() -> extractor.extract(corpus, file));
+            switch (extraction) {
+                case Extraction.Extracted x -> {
+                    SourceDocument d = x.document();
+                    if (cached.isEmpty()) {
+                        cache.put(fingerprint, d);
+                    }
+                    documents.add(d);
+                    entries.add(new Manifest.FileEntry(id, fingerprint, d.title(),
+                            d.date().map(LocalDate::toString).orElse(""), ""));
+                }
+                case Extraction.Skipped s -> {
+                    skipped.add(new IndexReport.Skip(id, s.reason()));
+                    entries.add(new Manifest.FileEntry(id, fingerprint, "", "", s.reason()));
+                }
+            }
+        }
+        progress.update(files.size(), files.size(), "");
+        Set<String> skippedIds = new HashSet<>();
+        skipped.forEach(s -> skippedIds.add(s.id()));
+        added.removeIf(skippedIds::contains);
+        updated.removeIf(skippedIds::contains);
+        unchanged.removeIf(skippedIds::contains);
+
+        long number = previous.map(m -> m.generation() + 1).orElse(1L);
+        Path generation = layout.generation(number);
+        int passages = writeGeneration(generation, documents);
+        new Manifest(FORMAT, number, config, clock.instant().toString(), entries, passages).write(generation);
+        layout.publish(generation);
+        removeOldGenerations(generation, served);
+        cache.retainOnly(new HashSet<>(fingerprints.values()));
+        return new IndexReport(added, updated, unchanged, removed, skipped, documents.size(), passages, true,
+                Duration.between(start, clock.instant()));
+    }
+
+    /** Writes a complete generation into a fresh directory; returns the number of passages. */
+    private int writeGeneration(Path generation, List<SourceDocument> documents) throws IOException {
+        Path tmp = generation.resolveSibling(generation.getFileName() + ".tmp");
+        deleteTree(tmp);
+        deleteTree(generation);
+        Files.createDirectories(tmp);
+        try {
+            Map<SourceDocument, List<Passage>> cut = new LinkedHashMap<>();
+            List<String> texts = new ArrayList<>();
+            for (SourceDocument d : documents) {
+                List<Passage> passages = cutter.cut(d);
+                cut.put(d, passages);
+                passages.forEach(p -> texts.add(p.text()));
+            }
+            // The compound dictionary is the vocabulary of this very corpus, so index and queries split alike.
+            CompoundDictionary dictionary = CompoundDictionary.build(texts);
+            dictionary.write(tmp.resolve(IndexLayout.COMPOUNDS));
+            Path synonyms = corpus.resolve(SYNONYMS_FILE);
+            if (Files.isRegularFile(synonyms)) {
+                Files.copy(synonyms, tmp.resolve(IndexLayout.SYNONYMS));
+            }
+            int count = 0;
+            IndexWriterConfig config = new IndexWriterConfig(indexAnalyzer(dictionary))
+                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE);
+            try (FSDirectory dir = FSDirectory.open(tmp); IndexWriter writer = new IndexWriter(dir, config)) {
+                for (var e : cut.entrySet()) {
+                    for (Passage p : e.getValue()) {
+                        writer.addDocument(toLucene(e.getKey(), p));
+                        count++;
+                    }
+                }
+                writer.commit();
+            }
+            Files.move(tmp, generation);
+            return count;
+        } catch (IOException | RuntimeException e) {
+            deleteTree(tmp);
+            throw e;
+        }
+    }
+
+    static Analyzer indexAnalyzer(CompoundDictionary dictionary) {
+        return new PerFieldAnalyzerWrapper(IbpAnalyzer.forIndex(),
+                Map.of(IndexFields.PARTS, IbpAnalyzer.forIndexDecompounding(dictionary)));
+    }
+
+    private static Document toLucene(SourceDocument d, Passage p) {
+        Document doc = new Document();
+        doc.add(new StringField(IndexFields.ID, p.id(), Field.Store.YES));
+        doc.add(new StringField(IndexFields.DOCUMENT, d.id(), Field.Store.YES));
+        doc.add(new TextField(IndexFields.BODY, p.text(), Field.Store.YES));
+        doc.add(new TextField(IndexFields.PARTS, p.text(), Field.Store.NO));
+        doc.add(new TextField(IndexFields.HEADING, p.section(), Field.Store.YES));
+        p.opgave().ifPresent(n -> doc.add(new IntField(IndexFields.OPGAVE, n, Field.Store.YES)));
+        doc.add(new StoredField(IndexFields.ORDINAL, p.ordinal()));
+        doc.add(new StoredField(IndexFields.TITLE, d.title()));
+        doc.add(new StoredField(IndexFields.DATE, d.date().map(LocalDate::toString).orElse("")));
+        doc.add(new StoredField(IndexFields.KENMERK, d.kenmerk()));
+        doc.add(new StoredField(IndexFields.TYPE, d.type()));
+        return doc;
+    }
+
+    /** Keeps the new generation and the one before it (a searcher may still have it open). */
+    private void removeOldGenerations(Path keep, Optional<Path> previous) throws IOException {
+        try (Stream<Path> children = Files.list(layout.root())) {
+            for (Path child : children.filter(Files::isDirectory).toList()) {
+                String name = child.getFileName().toString();
+                boolean generation = name.startsWith("gen-");
+                if (generation && !child.equals(keep) && !previous.map(child::equals).orElse(false)) {
+                    deleteTree(child);
+                }
+            }
+        }
+    }
+
+    /** SHA-256 over a file and, when present, its metadata sidecar. */
+    private String fingerprint(Path file) throws IOException {
+        MessageDigest digest = sha256();
+        digestFile(digest, file);
+        Path sidecar = file.resolveSibling(file.getFileName() + ".meta.properties");
+        if (Files.isRegularFile(sidecar)) {
+            digest.update((byte) 0);
+            digestFile(digest, sidecar);
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private String fingerprintConfig() throws IOException {
+        MessageDigest digest = sha256();
+        Path synonyms = corpus.resolve(SYNONYMS_FILE);
+        if (Files.isRegularFile(synonyms)) {
+            digestFile(digest, synonyms);
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static void digestFile(MessageDigest digest, Path file) throws IOException {
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
+            in.transferTo(OutputStream.nullOutputStream());
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    @Override
+    public void close() {
+        extractor.close();
+    }
+}

@@ -1,0 +1,116 @@
+package nl.ibp.search;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import nl.ibp.analysis.CompoundDictionary;
+import nl.ibp.analysis.Synonyms;
+import nl.ibp.index.IndexException;
+import nl.ibp.index.IndexFields;
+import nl.ibp.index.IndexLayout;
+import nl.ibp.index.Manifest;
+import nl.ibp.passage.Passage;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.FSDirectory;
+
+/** Finds passages for questions in one index generation. Thread-safe; close it when done. */
+public final class PassageSearcher implements AutoCloseable {
+
+    private final FSDirectory directory;
+    private final DirectoryReader reader;
+    private final IndexSearcher searcher;
+    private final QueryFactory queries;
+    private final Manifest manifest;
+
+    private PassageSearcher(Path generation, Ranking ranking) throws IOException {
+        this.manifest = Manifest.read(generation)
+                .orElseThrow(() -> new IndexException("index generation " + generation + " has no manifest"));
+        this.queries = new QueryFactory(Synonyms.load(generation.resolve(IndexLayout.SYNONYMS)),
+                CompoundDictionary.read(generation.resolve(IndexLayout.COMPOUNDS)), ranking);
+        this.directory = FSDirectory.open(generation);
+        try {
+            this.reader = DirectoryReader.open(directory);
+        } catch (IOException e) {
+            directory.close();
+            throw e;
+        }
+        this.searcher = new IndexSearcher(reader);
+        this.searcher.setSimilarity(ranking.similarity());
+    }
+
+    /** Opens the generation the index directory serves now. */
+    public static PassageSearcher open(IndexLayout layout, Ranking ranking) throws IOException {
+        Path generation = layout.current().orElseThrow(() -> new IndexException(
+                "no index in " + layout.root() + "; run 'ibp index' first"));
+        return new PassageSearcher(generation, ranking);
+    }
+
+    public static PassageSearcher open(IndexLayout layout) throws IOException {
+        return open(layout, Ranking.defaults());
+    }
+
+    public Manifest manifest() {
+        return manifest;
+    }
+
+    /** The best {@code k} passages for a question, best first; empty when nothing matches. */
+    public List<Hit> search(String question, int k) throws IOException {
+        if (k < 1) {
+            throw new IllegalArgumentException("k must be >= 1, got " + k);
+        }
+        TopDocs top = searcher.search(queries.build(question), k);
+        StoredFields stored = searcher.storedFields();
+        List<Hit> hits = new ArrayList<>(top.scoreDocs.length);
+        for (ScoreDoc sd : top.scoreDocs) {
+            hits.add(toHit(stored.document(sd.doc), sd.score));
+        }
+        return hits;
+    }
+
+    /** The passage with this id, if the index has it. */
+    public Optional<Hit> byId(String id) throws IOException {
+        TopDocs top = searcher.search(new TermQuery(new Term(IndexFields.ID, id)), 1);
+        if (top.scoreDocs.length == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(toHit(searcher.storedFields().document(top.scoreDocs[0].doc), 0f));
+    }
+
+    /** Number of passages in the index. */
+    public int size() {
+        return reader.numDocs();
+    }
+
+    private static Hit toHit(Document doc, float score) {
+        String section = doc.get(IndexFields.HEADING);
+        List<String> path = section.isEmpty() ? List.of() : List.of(section.split(Passage.PATH_SEPARATOR));
+        IndexableField opgave = doc.getField(IndexFields.OPGAVE);
+        Passage passage = new Passage(doc.get(IndexFields.ID), doc.get(IndexFields.DOCUMENT), path,
+                opgave == null ? OptionalInt.empty() : OptionalInt.of(opgave.numericValue().intValue()),
+                doc.get(IndexFields.BODY), doc.getField(IndexFields.ORDINAL).numericValue().intValue());
+        String date = doc.get(IndexFields.DATE);
+        DocumentInfo info = new DocumentInfo(doc.get(IndexFields.DOCUMENT), doc.get(IndexFields.TITLE),
+                date.isEmpty() ? Optional.empty() : Optional.of(LocalDate.parse(date)),
+                doc.get(IndexFields.KENMERK), doc.get(IndexFields.TYPE));
+        return new Hit(passage, info, score);
+    }
+
+    @Override
+    public void close() throws IOException {
+        try (directory) {
+            reader.close();
+        }
+    }
+}

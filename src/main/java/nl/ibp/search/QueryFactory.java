@@ -1,0 +1,68 @@
+package nl.ibp.search;
+
+import java.util.List;
+import java.util.Map;
+import nl.ibp.analysis.CompoundDictionary;
+import nl.ibp.analysis.IbpAnalyzer;
+import nl.ibp.analysis.Synonyms;
+import nl.ibp.index.IndexFields;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.util.QueryBuilder;
+
+/**
+ * Turns a question into a Lucene query. The question is analysed, never parsed: {@code AND},
+ * quotes, brackets, {@code *} and {@code ~} are just characters. Evidence is summed over the
+ * stemmed text, the decompounded text, the heading path, and pairs of neighbouring question
+ * words that stand close together in the passage.
+ */
+final class QueryFactory {
+
+    /** Longer input is cut here: a question is a sentence or two, and every word costs clauses. */
+    static final int MAX_QUESTION_CHARS = 1000;
+
+    private final QueryBuilder builder;
+    private final Analyzer plain;
+    private final Ranking ranking;
+
+    QueryFactory(Synonyms synonyms, CompoundDictionary dictionary, Ranking ranking) {
+        Analyzer analyzer = new PerFieldAnalyzerWrapper(IbpAnalyzer.forQuery(synonyms),
+                Map.of(IndexFields.PARTS, IbpAnalyzer.forQueryDecompounding(synonyms, dictionary)));
+        this.builder = new QueryBuilder(analyzer);
+        this.builder.setAutoGenerateMultiTermSynonymsPhraseQuery(false);
+        this.plain = IbpAnalyzer.forQuery(Synonyms.none());
+        this.ranking = ranking;
+    }
+
+    /** The query, or an empty BooleanQuery (matching nothing) when no content word is left. */
+    Query build(String question) {
+        String q = question.length() > MAX_QUESTION_CHARS ? question.substring(0, MAX_QUESTION_CHARS) : question;
+        BooleanQuery.Builder query = new BooleanQuery.Builder();
+        add(query, builder.createBooleanQuery(IndexFields.BODY, q), ranking.body());
+        add(query, builder.createBooleanQuery(IndexFields.PARTS, q), ranking.parts());
+        add(query, builder.createBooleanQuery(IndexFields.HEADING, q), ranking.heading());
+        List<String> terms = terms(q);
+        for (int i = 0; i + 1 < terms.size() && ranking.proximity() > 0; i++) {
+            if (!terms.get(i).equals(terms.get(i + 1))) {
+                add(query, new PhraseQuery(ranking.slop(), IndexFields.BODY, terms.get(i), terms.get(i + 1)),
+                        ranking.proximity());
+            }
+        }
+        return query.build();
+    }
+
+    private static void add(BooleanQuery.Builder query, Query clause, float weight) {
+        if (clause != null && weight > 0) {
+            query.add(new BoostQuery(clause, weight), BooleanClause.Occur.SHOULD);
+        }
+    }
+
+    List<String> terms(String question) {
+        return AnalyzedTerms.of(plain, question);
+    }
+}

@@ -1,0 +1,36 @@
+package nl.ibp.search;
+
+import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.search.similarities.Similarity;
+
+/**
+ * The knobs of passage ranking, chosen by measurement with {@code ibp eval} (see
+ * docs/BENCHMARKS.md): BM25 parameters, the weight of each field, and the proximity bonus.
+ *
+ * @param k1        BM25 term-frequency saturation
+ * @param b         BM25 length normalisation
+ * @param body      weight of the stemmed passage text
+ * @param parts     weight of the decompounded text (compounds meet their parts)
+ * @param heading   weight of the heading path
+ * @param proximity weight of each pair of neighbouring question words found close together
+ * @param slop      how far apart such a pair may stand
+ */
+public record Ranking(float k1, float b, float body, float parts, float heading, float proximity, int slop) {
+
+    public Ranking {
+        if (k1 < 0 || b < 0 || b > 1) {
+            throw new IllegalArgumentException("need k1 >= 0 and 0 <= b <= 1, got k1=" + k1 + ", b=" + b);
+        }
+        if (body < 0 || parts < 0 || heading < 0 || proximity < 0 || slop < 0) {
+            throw new IllegalArgumentException("weights and slop must be >= 0, got " + this);
+        }
+    }
+
+    public static Ranking defaults() {
+        return new Ranking(1.2f, 0.75f, 1.0f, 0.5f, 0.5f, 0.3f, 3);
+    }
+
+    public Similarity similarity() {
+        return new BM25Similarity(k1, b);
+    }
+}

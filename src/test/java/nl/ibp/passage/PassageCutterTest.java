@@ -1,0 +1,168 @@
+package nl.ibp.passage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import nl.ibp.ingest.Block;
+import nl.ibp.ingest.PlainText;
+import nl.ibp.ingest.SourceDocument;
+import org.junit.jupiter.api.Test;
+
+/** The cutter on the real corpus, and on the heading marks of structured formats. */
+class PassageCutterTest {
+
+    private static final PassageCutter CUTTER = new PassageCutter(PassageCutter.Settings.defaults());
+
+    private static List<Passage> cut(String file) throws IOException {
+        String text = Files.readString(Path.of("corpus", file));
+        return CUTTER.cut(new SourceDocument(file, "hash", "text/plain", file, Optional.empty(), "", "",
+                PlainText.blocks(text)));
+    }
+
+    private static Passage containing(List<Passage> passages, String text) {
+        return passages.stream().filter(p -> p.text().contains(text)).findFirst()
+                .orElseThrow(() -> new AssertionError("no passage contains: " + text));
+    }
+
+    @Test
+    void opgavePassagesCarryTheirHeadingPathAndNumber() throws IOException {
+        List<Passage> passages = cut("programmastart-ibp.txt");
+        Passage schulden = containing(passages, "schuldhulpverlening te verbeteren");
+        assertEquals(List.of("III. Gezamenlijke agenda met een toelichting per opgave",
+                "6. Problematische schulden voorkomen en oplossen", "Ingrediënten interbestuurlijk programma"),
+                schulden.headingPath());
+        assertEquals(OptionalInt.of(6), schulden.opgave());
+        assertEquals(OptionalInt.of(7), containing(passages, "gemeenten meer regie krijgen").opgave());
+        assertEquals(OptionalInt.of(5), containing(passages, "De kans op een eenzame oude dag").opgave());
+        assertEquals("1. Mensen die te maken hebben met eenzaamheid",
+                containing(passages, "De kans op een eenzame oude dag").headingPath().getLast());
+        assertEquals(OptionalInt.of(10), containing(passages, "Nederland kent 20 regio's").opgave());
+    }
+
+    @Test
+    void bijlagenBelongToTheOpgaveTheirTitleNames() throws IOException {
+        List<Passage> passages = cut("programmastart-ibp.txt");
+        Passage stresstest = containing(passages, "uiterlijk in 2019");
+        assertEquals(OptionalInt.of(1), stresstest.opgave());
+        assertTrue(stresstest.section().startsWith("IV. Bijlagen › Bijlage 1 - Complete tekst"), stresstest.section());
+        assertEquals(OptionalInt.of(1), containing(passages, "21 Mton").opgave());
+        assertEquals(OptionalInt.of(9), containing(passages, "Accresrelevante uitgaven").opgave());
+        assertEquals(OptionalInt.of(8), containing(passages, "City Deal 'Zicht op Ondermijning'").opgave());
+    }
+
+    @Test
+    void passagesOutsideTheOpgavenHaveNone() throws IOException {
+        List<Passage> passages = cut("programmastart-ibp.txt");
+        Passage agenda = containing(passages, "In de 'III Gezamenlijke agenda met een toelichting per opgave'");
+        assertEquals(OptionalInt.empty(), agenda.opgave());
+        assertEquals("II. Vijf afspraken over de start van het IBP", agenda.headingPath().getFirst());
+    }
+
+    @Test
+    void aListKeepsItsLeadInSentence() throws IOException {
+        List<Passage> passages = cut("programmastart-ibp.txt");
+        Passage manifest = containing(passages, "Belastingdienst, UWV, SVB, CJIB, CAK, DUO");
+        assertTrue(manifest.text().startsWith("Specifieke onderdelen die gemeenten/VNG en het Rijk nadrukkelijk"),
+                manifest.text());
+        for (Passage p : passages) {
+            if (p.text().contains("\n- ") && p.text().contains("Landelijke afspraken met grote uitvoerders")) {
+                assertTrue(p.text().startsWith("Specifieke onderdelen"), p.text());
+            }
+        }
+    }
+
+    @Test
+    void tableRowsKeepCaptionAndColumnHeaders() throws IOException {
+        List<Passage> rows = cut("programmastart-ibp.txt").stream()
+                .filter(p -> p.text().contains(" | ") && p.text().contains("Grondslag (t-1)")).toList();
+        assertTrue(!rows.isEmpty(), "the table has passages");
+        for (Passage p : rows) {
+            assertTrue(p.text().startsWith("Tabel 3 Normeringsystematiek"), p.text());
+            assertTrue(p.text().contains("2017 ¹ | 2018 | 2019 | 2020 | 2021 | 2022"), p.text());
+        }
+        Passage gemeentefonds = containing(cut("programmastart-ibp.txt"), "F) Accres (= E * D)");
+        assertTrue(gemeentefonds.text().contains("Gemeentefonds"), gemeentefonds.text());
+    }
+
+    @Test
+    void passagesStayWithinTheMaximumAndLoseNoText() throws IOException {
+        for (String file : List.of("programmastart-ibp.txt", "lbr-18-004-stand-van-zaken-ibp.txt")) {
+            List<Passage> passages = cut(file);
+            StringBuilder all = new StringBuilder();
+            for (Passage p : passages) {
+                all.append(p.text()).append('\n').append(p.section()).append('\n');
+                boolean oneSentence = Sentences.split(p.text()).size() == 1;
+                assertTrue(p.text().length() <= 1500 || oneSentence, p.id() + " is " + p.text().length() + " chars");
+            }
+            String joined = all.toString().replaceAll("\\s+", " ");
+            for (Block b : PlainText.blocks(Files.readString(Path.of("corpus", file)))) {
+                String words = b.text().replaceAll("\\s+", " ");
+                for (String w : words.split(" \\| |\\t| ")) {
+                    assertTrue(joined.contains(w), file + ": lost '" + w + "' of: " + b.text());
+                }
+            }
+        }
+    }
+
+    @Test
+    void idsAreUniqueAndStableAcrossRuns() throws IOException {
+        List<Passage> first = cut("programmastart-ibp.txt");
+        List<Passage> second = cut("programmastart-ibp.txt");
+        assertEquals(first.stream().map(Passage::id).toList(), second.stream().map(Passage::id).toList());
+        Set<String> ids = new HashSet<>(first.stream().map(Passage::id).toList());
+        assertEquals(first.size(), ids.size());
+    }
+
+    @Test
+    void theLetterSignatureAndHeaderAreContentNotHeadings() throws IOException {
+        List<Passage> passages = cut("lbr-18-004-stand-van-zaken-ibp.txt");
+        Passage signature = containing(passages, "Jantine Kriens");
+        assertTrue(signature.text().contains("Algemeen directeur"), signature.text());
+        assertEquals(OptionalInt.of(5), containing(passages, "In 2018 zal dat fonds € 200 miljoen bedragen").opgave());
+        assertEquals("Tekorten Sociaal Domein", containing(passages, "In 2018 zal dat fonds").headingPath().getLast());
+    }
+
+    @Test
+    void pageBreaksInsideAParagraphAreJoined() throws IOException {
+        Passage p = containing(cut("lbr-18-004-stand-van-zaken-ibp.txt"), "te binden aan die");
+        assertTrue(p.text().contains("te binden aan die aanpak. Ook het bedrijfsleven"), p.text());
+    }
+
+    @Test
+    void formatHeadingsAreUsedAsTheyAre() {
+        SourceDocument html = new SourceDocument("a.html", "h", "text/html", "A", Optional.empty(), "", "", List.of(
+                new Block(Block.Type.HEADING, 1, "Toekomstbestendig wonen"),
+                new Block(Block.Type.PARAGRAPH, 0, "Er zijn meer woningen nodig."),
+                new Block(Block.Type.HEADING, 2, "Doelgroepen"),
+                new Block(Block.Type.PARAGRAPH, 0, "Studenten en ouderen."),
+                new Block(Block.Type.HEADING, 1, "Iets anders"),
+                new Block(Block.Type.PARAGRAPH, 0, "Tekst.")));
+        List<Passage> passages = CUTTER.cut(html);
+        assertEquals(3, passages.size());
+        assertEquals(List.of("Toekomstbestendig wonen", "Doelgroepen"), passages.get(1).headingPath());
+        assertEquals(OptionalInt.of(2), passages.get(1).opgave());
+        assertEquals(List.of("Iets anders"), passages.get(2).headingPath());
+        assertEquals(OptionalInt.empty(), passages.get(2).opgave());
+    }
+
+    @Test
+    void longParagraphsAreSplitAtSentenceBoundaries() {
+        String sentence = "Dit is o.a. een zin over het klimaat en de energietransitie in Nederland. ";
+        String text = sentence.repeat(50).strip();
+        List<Passage> passages = CUTTER.cut(new SourceDocument("x.txt", "h", "text/plain", "X", Optional.empty(), "", "",
+                List.of(new Block(Block.Type.PARAGRAPH, 0, text))));
+        assertTrue(passages.size() >= 3, "split into " + passages.size());
+        for (Passage p : passages) {
+            assertTrue(p.text().length() <= 1500);
+            assertTrue(p.text().endsWith("Nederland."), p.text());
+        }
+    }
+}
