@@ -122,7 +122,10 @@ final class BlockHandler extends DefaultHandler {
                 row.cells.add(normalize(row.text));
             }
             if (row.cells.stream().anyMatch(c -> !c.isEmpty())) {
-                emit(Block.Type.TABLE_ROW, 0, PlainText.strip(String.join("\t", row.cells)));
+                // Cells are normalized already; the tabs between them must survive.
+                String text = PlainText.strip(String.join("\t", row.cells));
+                blocks.add(new Block(Block.Type.TABLE_ROW, 0, text));
+                keepRaw(text);
             }
         } else if (targets.isEmpty()) {
             flushFlow();
@@ -139,7 +142,14 @@ final class BlockHandler extends DefaultHandler {
         }
     }
 
-    // ignorableWhitespace is Tika's pretty-printing newline between elements: not text.
+    /**
+     * Tika reports line breaks inside a paragraph (PDF lines) as ignorable whitespace; they matter
+     * for the plain-text splitter. Between elements they only add blank lines, which split nothing.
+     */
+    @Override
+    public void ignorableWhitespace(char[] ch, int start, int length) {
+        characters(ch, start, length);
+    }
 
     private void append(String s) {
         Target top = targets.peek();
