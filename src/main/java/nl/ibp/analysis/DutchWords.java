@@ -46,7 +46,9 @@ final class DutchWords {
             "doen", "doet", "gedaan", "gebeurt", "gebeuren", "gebeurd", "heet", "heten",
             "hebben", "heeft", "heb", "hebt", "zit", "zitten", "ligt", "liggen",
             "weten", "weet", "vertel", "vertellen", "uitleggen", "leg",
-            "eigenlijk", "precies", "ongeveer", "graag", "heen", "naartoe");
+            "eigenlijk", "precies", "ongeveer", "graag", "heen", "naartoe",
+            // separable verb particles left over from "van het gas af", "gaat ... over", ...
+            "af", "toe");
 
     /** Dutch stopwords: Lucene's DutchAnalyzer default set, accent-folded. */
     static final CharArraySet STOPWORDS;
