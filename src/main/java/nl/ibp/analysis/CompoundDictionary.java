@@ -1,0 +1,257 @@
+package nl.ibp.analysis;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.tartarus.snowball.ext.DutchStemmer;
+
+/**
+ * The words {@code DictionaryCompoundWordTokenFilter} looks for inside longer words, built from the
+ * corpus vocabulary. Words are lower case and accent-folded; {@link #words()} is sorted. Immutable.
+ *
+ * <p>{@link #build(Iterable)} keeps a corpus word as a possible part when it
+ * <ul>
+ *   <li>consists of letters only (no numbers) and is not a stopword or question word;</li>
+ *   <li>has at least {@value #MIN_LENGTH} letters, or is one of the short words in
+ *       {@link #SHORT_WORDS} ("gas", "wet", ...): short strings occur by accident inside many words;</li>
+ *   <li>occurs at least {@value #MIN_COUNT} times, or is at least {@value #RARE_MIN_LENGTH} letters
+ *       long, or is one of {@link #SHORT_WORDS}: a rare short word is more likely noise than a
+ *       building block.</li>
+ * </ul>
+ * A plural whose singular is only its stem ("schulden", "regels") also contributes the singular
+ * ("schuld", "regel"), so "schuldhulpverlening" meets "schulden" even though the corpus never has
+ * "schuld" on its own. Finally a short built-in list of common Dutch compound heads that the corpus
+ * only uses inside compounds is added ({@code compound-parts.txt}: "verlening", "bestendig", ...).
+ */
+public final class CompoundDictionary {
+
+    /** Minimum length of an ordinary part. */
+    public static final int MIN_LENGTH = 4;
+
+    /** Minimum number of occurrences of a part shorter than {@link #RARE_MIN_LENGTH}. */
+    public static final int MIN_COUNT = 2;
+
+    /** Parts this long are kept even when they occur once. */
+    public static final int RARE_MIN_LENGTH = 8;
+
+    /** Short words (3 letters) that are real compound parts in this domain. */
+    public static final Set<String> SHORT_WORDS = Set.of("gas", "wet", "zon", "bos", "vee", "co2");
+
+    private static final String EXTRA_PARTS_RESOURCE = "compound-parts.txt";
+    private static final Pattern WORD = Pattern.compile("[a-z]+");
+    private static final CompoundDictionary EMPTY = new CompoundDictionary(new TreeSet<>());
+
+    private final List<String> words;
+    private final CharArraySet set;
+
+    private CompoundDictionary(TreeSet<String> words) {
+        this.words = List.copyOf(words);
+        CharArraySet chars = new CharArraySet(words.size(), false);
+        chars.addAll(words);
+        this.set = CharArraySet.unmodifiableSet(chars);
+    }
+
+    /** The dictionary with no words: decompounding does nothing. */
+    public static CompoundDictionary empty() {
+        return EMPTY;
+    }
+
+    /** A dictionary of exactly these words (folded to lower case); for tests and hand-made lists. */
+    public static CompoundDictionary of(Collection<String> words) {
+        if (words == null) {
+            throw new IllegalArgumentException("words must not be null, got null");
+        }
+        TreeSet<String> sorted = new TreeSet<>();
+        for (String word : words) {
+            sorted.add(checkWord(word, "word"));
+        }
+        return new CompoundDictionary(sorted);
+    }
+
+    /** Builds the dictionary from the corpus texts (see the class comment for the rules). */
+    public static CompoundDictionary build(Iterable<String> texts) {
+        if (texts == null) {
+            throw new IllegalArgumentException("texts must not be null, got null");
+        }
+        Map<String, Integer> counts = new HashMap<>();
+        try (Analyzer analyzer = DutchWords.surfaceAnalyzer()) {
+            for (String text : texts) {
+                if (text == null) {
+                    throw new IllegalArgumentException("texts must not contain null");
+                }
+                try (TokenStream stream = analyzer.tokenStream("text", text)) {
+                    CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+                    stream.reset();
+                    while (stream.incrementToken()) {
+                        counts.merge(term.toString(), 1, Integer::sum);
+                    }
+                    stream.end();
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Map<String, Integer> candidates = new HashMap<>();
+        DutchStemmer stemmer = new DutchStemmer();
+        for (Map.Entry<String, Integer> entry : counts.entrySet()) {
+            String word = entry.getKey();
+            if (!isCandidate(word)) {
+                continue;
+            }
+            candidates.merge(word, entry.getValue(), Integer::sum);
+            String singular = pluralStem(word, stemmer);
+            if (singular != null && isCandidate(singular)) {
+                candidates.merge(singular, entry.getValue(), Integer::sum);
+            }
+        }
+        TreeSet<String> words = new TreeSet<>();
+        candidates.forEach((word, count) -> {
+            if (count >= MIN_COUNT || word.length() >= RARE_MIN_LENGTH || SHORT_WORDS.contains(word)) {
+                words.add(word);
+            }
+        });
+        words.addAll(extraParts());
+        return new CompoundDictionary(words);
+    }
+
+    /** Reads a dictionary written by {@link #write(Path)}: one word per line, '#' comments. */
+    public static CompoundDictionary read(Path file) throws IOException {
+        if (file == null) {
+            throw new IllegalArgumentException("file must not be null, got null");
+        }
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        TreeSet<String> words = new TreeSet<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (i == 0 && line.startsWith("\uFEFF")) {
+                line = line.substring(1).strip();
+            }
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            try {
+                words.add(checkWord(line, "word"));
+            } catch (IllegalArgumentException e) {
+                throw new AnalysisConfigException(file + ":" + (i + 1) + ": " + e.getMessage(), e);
+            }
+        }
+        return new CompoundDictionary(words);
+    }
+
+    /** Writes the words, sorted, one per line, UTF-8. */
+    public void write(Path file) throws IOException {
+        if (file == null) {
+            throw new IllegalArgumentException("file must not be null, got null");
+        }
+        Files.write(file, words, StandardCharsets.UTF_8);
+    }
+
+    /** The words, sorted, unmodifiable. */
+    public List<String> words() {
+        return words;
+    }
+
+    /** The words as an unmodifiable set for {@code DictionaryCompoundWordTokenFilter}. */
+    public CharArraySet asCharArraySet() {
+        return set;
+    }
+
+    public boolean contains(String word) {
+        return word != null && set.contains(word);
+    }
+
+    public int size() {
+        return words.size();
+    }
+
+    public boolean isEmpty() {
+        return words.isEmpty();
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof CompoundDictionary that && words.equals(that.words);
+    }
+
+    @Override
+    public int hashCode() {
+        return words.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "CompoundDictionary[" + words.size() + " words]";
+    }
+
+    private static boolean isCandidate(String word) {
+        if (!WORD.matcher(word).matches() && !SHORT_WORDS.contains(word)) {
+            return false;
+        }
+        if (word.length() < MIN_LENGTH && !SHORT_WORDS.contains(word)) {
+            return false;
+        }
+        return !DutchWords.QUERY_STOPWORDS.contains(word);
+    }
+
+    /** "schulden" → "schuld", "regels" → "regel": the stem, when the word is stem + "en"/"s". */
+    private static String pluralStem(String word, DutchStemmer stemmer) {
+        if (!word.endsWith("en") && !word.endsWith("s")) {
+            return null;
+        }
+        stemmer.setCurrent(word);
+        stemmer.stem();
+        String stem = stemmer.getCurrent();
+        if (word.equals(stem + "en") || word.equals(stem + "s")) {
+            return stem;
+        }
+        return null;
+    }
+
+    private static String checkWord(String word, String what) {
+        if (word == null) {
+            throw new IllegalArgumentException(what + " must not be null, got null");
+        }
+        String folded = DutchWords.fold(word.strip());
+        if (folded.isEmpty() || !folded.chars().allMatch(Character::isLetterOrDigit)) {
+            throw new IllegalArgumentException(what + " must be a single word of letters, got '" + word + "'");
+        }
+        return folded;
+    }
+
+    private static List<String> extraParts() {
+        List<String> parts = new ArrayList<>();
+        try (InputStream in = CompoundDictionary.class.getResourceAsStream(EXTRA_PARTS_RESOURCE)) {
+            if (in == null) {
+                throw new AnalysisConfigException("missing resource nl/ibp/analysis/" + EXTRA_PARTS_RESOURCE);
+            }
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            String line;
+            while ((line = reader.readLine()) != null) {
+                String word = line.strip();
+                if (!word.isEmpty() && !word.startsWith("#")) {
+                    parts.add(checkWord(word, "word"));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return parts;
+    }
+}

@@ -1,0 +1,93 @@
+package nl.ibp.ingest;
+
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Which files under the corpus directory are documents, and their stable ids. */
+public final class CorpusFiles {
+
+    /** Suffix of the metadata sidecar that may sit next to a document. */
+    public static final String SIDECAR_SUFFIX = ".meta.properties";
+
+    private static final Logger LOG = LoggerFactory.getLogger(CorpusFiles.class);
+
+    private CorpusFiles() {
+    }
+
+    /**
+     * The document files under {@code corpusDir}, recursively, sorted by {@link #id}.
+     * Names starting with '.' or '_' (hidden files, configuration such as {@code _synoniemen.txt})
+     * and directories with such names are skipped, as are sidecars and symlinks: a symlink could
+     * point outside the corpus, and a document should be indexed under one id only.
+     *
+     * @throws IOException when the corpus directory itself cannot be read
+     */
+    public static List<Path> list(Path corpusDir) throws IOException {
+        if (!Files.isDirectory(corpusDir)) {
+            throw new IOException("corpus directory does not exist: " + corpusDir);
+        }
+        List<Path> files = new ArrayList<>();
+        Files.walkFileTree(corpusDir, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                if (!dir.equals(corpusDir) && isExcludedName(dir)) {
+                    return FileVisitResult.SKIP_SUBTREE;
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                // Without FOLLOW_LINKS a symlink is reported with isSymbolicLink() and not followed.
+                if (attrs.isRegularFile() && !attrs.isSymbolicLink() && !isExcludedName(file)
+                        && !file.getFileName().toString().endsWith(SIDECAR_SUFFIX)) {
+                    files.add(file);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                if (file.equals(corpusDir)) {
+                    throw e;
+                }
+                // One unreadable entry should not hide the rest of the corpus.
+                LOG.warn("Cannot read {}: {}", file, e.toString());
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        files.sort(Comparator.comparing(f -> id(corpusDir, f)));
+        return List.copyOf(files);
+    }
+
+    /** The file's path relative to {@code corpusDir}, with '/' separators on every platform. */
+    public static String id(Path corpusDir, Path file) {
+        Path relative = corpusDir.toAbsolutePath().normalize()
+                .relativize(file.toAbsolutePath().normalize());
+        List<String> parts = new ArrayList<>();
+        for (Path part : relative) {
+            parts.add(part.toString());
+        }
+        return String.join("/", parts);
+    }
+
+    /** The sidecar path for a document: {@code <file>.meta.properties} next to it. */
+    static Path sidecarOf(Path file) {
+        return file.resolveSibling(file.getFileName() + SIDECAR_SUFFIX);
+    }
+
+    private static boolean isExcludedName(Path path) {
+        String name = path.getFileName().toString();
+        return name.startsWith(".") || name.startsWith("_");
+    }
+}

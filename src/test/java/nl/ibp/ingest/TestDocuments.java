@@ -1,0 +1,173 @@
+package nl.ibp.ingest;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.zip.CRC32;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
+import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.apache.poi.xwpf.usermodel.XWPFStyle;
+import org.apache.poi.xwpf.usermodel.XWPFStyles;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTStyle;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STStyleType;
+
+/** Builds real documents of each supported format at test time. */
+final class TestDocuments {
+
+    private TestDocuments() {
+    }
+
+    /** A PDF whose lines are written one below the other; a null line leaves a gap. */
+    static Path pdf(Path file, String title, List<String> lines, String userPassword) throws IOException {
+        try (PDDocument doc = new PDDocument()) {
+            doc.getDocumentInformation().setTitle(title);
+            PDPage page = new PDPage();
+            doc.addPage(page);
+            PDType1Font font = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+            try (PDPageContentStream content = new PDPageContentStream(doc, page)) {
+                float y = 720;
+                for (String line : lines) {
+                    if (line == null) {
+                        y -= 30;
+                        continue;
+                    }
+                    content.beginText();
+                    content.setFont(font, 12);
+                    content.newLineAtOffset(72, y);
+                    content.showText(line);
+                    content.endText();
+                    y -= 15;
+                }
+            }
+            if (userPassword != null) {
+                StandardProtectionPolicy policy =
+                        new StandardProtectionPolicy("owner-secret", userPassword, new AccessPermission());
+                policy.setEncryptionKeyLength(128);
+                doc.protect(policy);
+            }
+            doc.save(file.toFile());
+        }
+        return file;
+    }
+
+    /** A DOCX with the title in its core properties and paragraphs styled "heading 1/2". */
+    static Path docx(Path file, String title) throws IOException {
+        try (XWPFDocument doc = new XWPFDocument(); OutputStream out = Files.newOutputStream(file)) {
+            doc.getProperties().getCoreProperties().setTitle(title);
+            XWPFStyles styles = doc.createStyles();
+            // Tika maps a paragraph style named "heading N" to <hN>; a fresh POI document has none.
+            addHeadingStyle(styles, 1);
+            addHeadingStyle(styles, 2);
+            paragraph(doc, "Heading1", "Samen aan de slag");
+            paragraph(doc, null, "De gemeenten en het Rijk werken samen aan de energietransitie.");
+            paragraph(doc, "Heading2", "Maatschappelijke opgave");
+            paragraph(doc, null, "Klimaatverandering vraagt om aanpassing.");
+            doc.write(out);
+        }
+        return file;
+    }
+
+    private static void addHeadingStyle(XWPFStyles styles, int level) {
+        CTStyle style = CTStyle.Factory.newInstance();
+        style.setStyleId("Heading" + level);
+        style.setType(STStyleType.PARAGRAPH);
+        style.addNewName().setVal("heading " + level);
+        style.addNewUiPriority().setVal(BigInteger.valueOf(9));
+        style.addNewPPr().addNewOutlineLvl().setVal(BigInteger.valueOf(level - 1));
+        styles.addStyle(new XWPFStyle(style, styles));
+    }
+
+    private static void paragraph(XWPFDocument doc, String style, String text) {
+        XWPFParagraph p = doc.createParagraph();
+        if (style != null) {
+            p.setStyle(style);
+        }
+        p.createRun().setText(text);
+    }
+
+    /** A DOCX whose body is a large, highly compressible text: an expansion-ratio bomb. */
+    static Path compressibleDocx(Path file, int characters) throws IOException {
+        try (XWPFDocument doc = new XWPFDocument(); OutputStream out = Files.newOutputStream(file)) {
+            String chunk = "aaaa ".repeat(20_000);
+            for (int written = 0; written < characters; written += chunk.length()) {
+                doc.createParagraph().createRun().setText(chunk);
+            }
+            doc.write(out);
+        }
+        return file;
+    }
+
+    /** A minimal OpenDocument text file, zipped by hand. */
+    static Path odt(Path file, String title) throws IOException {
+        String content = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+                    xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">
+                  <office:body><office:text>
+                    <text:h text:outline-level="1">Regionale economie</text:h>
+                    <text:p>Regio's zijn de motor van de economie.</text:p>
+                    <text:h text:outline-level="2">Ambitie</text:h>
+                    <text:list><text:list-item><text:p>Versterken van het vestigingsklimaat</text:p></text:list-item></text:list>
+                  </office:text></office:body>
+                </office:document-content>
+                """;
+        String meta = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <office:document-meta xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+                    xmlns:dc="http://purl.org/dc/elements/1.1/"
+                    xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0" office:version="1.2">
+                  <office:meta><dc:title>%s</dc:title><meta:creation-date>2018-03-01T10:00:00</meta:creation-date></office:meta>
+                </office:document-meta>
+                """.formatted(title);
+        String manifest = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">
+                  <manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.text"/>
+                  <manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>
+                  <manifest:file-entry manifest:full-path="meta.xml" manifest:media-type="text/xml"/>
+                </manifest:manifest>
+                """;
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
+            // The spec requires "mimetype" first and uncompressed, so detectors can read it at offset 38.
+            byte[] mimetype = "application/vnd.oasis.opendocument.text".getBytes(StandardCharsets.US_ASCII);
+            ZipEntry entry = new ZipEntry("mimetype");
+            entry.setMethod(ZipEntry.STORED);
+            entry.setSize(mimetype.length);
+            CRC32 crc = new CRC32();
+            crc.update(mimetype);
+            entry.setCrc(crc.getValue());
+            zip.putNextEntry(entry);
+            zip.write(mimetype);
+            zip.closeEntry();
+            put(zip, "content.xml", content);
+            put(zip, "meta.xml", meta);
+            put(zip, "META-INF/manifest.xml", manifest);
+        }
+        return file;
+    }
+
+    private static void put(ZipOutputStream zip, String name, String text) throws IOException {
+        zip.putNextEntry(new ZipEntry(name));
+        zip.write(text.strip().getBytes(StandardCharsets.UTF_8));
+        zip.closeEntry();
+    }
+
+    static Path write(Path file, String text) throws IOException {
+        Files.createDirectories(file.getParent());
+        return Files.writeString(file, text, StandardCharsets.UTF_8);
+    }
+}
