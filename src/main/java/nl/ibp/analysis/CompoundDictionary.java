@@ -51,6 +51,9 @@ public final class CompoundDictionary {
     /** Parts this long are kept even when they occur once. */
     public static final int RARE_MIN_LENGTH = 8;
 
+    /** Minimum length of a singular derived from a plural ("schuld" from "schulden"). */
+    public static final int MIN_SINGULAR_LENGTH = 5;
+
     /** Short words (3 letters) that are real compound parts in this domain. */
     public static final Set<String> SHORT_WORDS = Set.of("gas", "wet", "zon", "bos", "vee", "co2");
 
@@ -117,7 +120,7 @@ public final class CompoundDictionary {
             }
             candidates.merge(word, entry.getValue(), Integer::sum);
             String singular = pluralStem(word, stemmer);
-            if (singular != null && isCandidate(singular)) {
+            if (singular != null && singular.length() >= MIN_SINGULAR_LENGTH && isCandidate(singular)) {
                 candidates.merge(singular, entry.getValue(), Integer::sum);
             }
         }

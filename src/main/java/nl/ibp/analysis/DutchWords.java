@@ -108,11 +108,20 @@ final class DutchWords {
      * apostrophe, folding. Used to parse the synonym file and to build the compound dictionary.
      */
     static Analyzer surfaceAnalyzer() {
+        return surfaceAnalyzer(CharArraySet.EMPTY_SET);
+    }
+
+    /** {@link #surfaceAnalyzer()} that also drops {@code stopwords}. */
+    static Analyzer surfaceAnalyzer(CharArraySet stopwords) {
         return new Analyzer() {
             @Override
             protected TokenStreamComponents createComponents(String fieldName) {
                 Tokenizer source = new StandardTokenizer();
-                return new TokenStreamComponents(source, normalizeSurface(source));
+                TokenStream result = normalizeSurface(source);
+                if (!stopwords.isEmpty()) {
+                    result = new org.apache.lucene.analysis.StopFilter(result, stopwords);
+                }
+                return new TokenStreamComponents(source, result);
             }
 
             @Override

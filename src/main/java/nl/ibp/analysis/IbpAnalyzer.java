@@ -3,17 +3,20 @@ package nl.ibp.analysis;
 import java.io.Reader;
 import java.util.Objects;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.compound.DictionaryCompoundWordTokenFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.miscellaneous.ConditionalTokenFilter;
 import org.apache.lucene.analysis.miscellaneous.RemoveDuplicatesTokenFilter;
 import org.apache.lucene.analysis.miscellaneous.StemmerOverrideFilter;
 import org.apache.lucene.analysis.snowball.SnowballFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
+import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
 import org.tartarus.snowball.ext.DutchStemmer;
 
 /**
@@ -28,7 +31,8 @@ import org.tartarus.snowball.ext.DutchStemmer;
  *   <li>{@link ASCIIFoldingFilter}: "financiële" → "financiele"</li>
  *   <li>{@link StopFilter} with the Dutch stopwords of {@code DutchAnalyzer}, folded</li>
  *   <li>{@link DictionaryCompoundWordTokenFilter} (decompounding variants only): parts are added at
- *       the position of the word, which is kept</li>
+ *       the position of the word, which is kept; in queries, words that came from a synonym are
+ *       not decompounded</li>
  *   <li>{@link StemmerOverrideFilter} with {@code stem-overrides.txt}</li>
  *   <li>{@link SnowballFilter} with the Snowball {@link DutchStemmer}</li>
  *   <li>{@link RemoveDuplicatesTokenFilter} (decompounding variants only): a part that stems to
@@ -37,7 +41,8 @@ import org.tartarus.snowball.ext.DutchStemmer;
  *
  * <p>The query chains add a {@link SynonymGraphFilter} right after folding (before stopwords, so
  * multi-word entries such as "van het gas af" match) and drop question words ("wanneer",
- * "hoeveel", "moeten", ...) together with the stopwords.
+ * "hoeveel", "moeten", ...) together with the stopwords. Synonym outputs carry no stopwords (see
+ * {@link Synonyms}), so the stop filter never cuts holes into a synonym path.
  *
  * <p>Fields: {@code body} and {@code heading} use {@link #forIndex()} / {@link #forQuery(Synonyms)};
  * {@code parts} uses {@link #forIndexDecompounding(CompoundDictionary)} /
@@ -128,8 +133,18 @@ public final class IbpAnalyzer extends Analyzer {
         }
         result = new StopFilter(result, query ? DutchWords.QUERY_STOPWORDS : DutchWords.STOPWORDS);
         if (!compounds.isEmpty()) {
-            result = new DictionaryCompoundWordTokenFilter(result, compounds.asCharArraySet(),
-                    MIN_COMPOUND_WORD_SIZE, MIN_SUBWORD_SIZE, MAX_SUBWORD_SIZE, false);
+            CharArraySet dictionary = compounds.asCharArraySet();
+            // Words a synonym put into the stream are not decompounded: parts of every word of a
+            // multi-word synonym multiply the paths QueryBuilder has to enumerate.
+            result = new ConditionalTokenFilter(result, in -> new DictionaryCompoundWordTokenFilter(in,
+                    dictionary, MIN_COMPOUND_WORD_SIZE, MIN_SUBWORD_SIZE, MAX_SUBWORD_SIZE, false)) {
+                private final TypeAttribute type = addAttribute(TypeAttribute.class);
+
+                @Override
+                protected boolean shouldFilter() {
+                    return !SynonymGraphFilter.TYPE_SYNONYM.equals(type.type());
+                }
+            };
         }
         result = new StemmerOverrideFilter(result, DutchWords.STEM_OVERRIDES);
         result = new SnowballFilter(result, new DutchStemmer());

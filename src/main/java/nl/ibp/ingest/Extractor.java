@@ -235,13 +235,13 @@ public final class Extractor implements AutoCloseable {
             }
         }
         if (zipBomb != null) {
-            return "zip bomb suspected: " + shorten(zipBomb);
+            return "zip bomb suspected: " + shorten(zipBomb.replaceFirst("(?i)^suspected zip bomb:\\s*", ""));
         }
         if (error instanceof Error e) {
             // Not a property of the file (e.g. OutOfMemoryError): do not pretend it is.
             throw e;
         }
-        LOG.debug("Parse failure", error);
+        // The cause is in the reason; a stack trace would only be noise for a bad file.
         return "corrupt: " + shortCause(error);
     }
 
