@@ -4,8 +4,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import nl.ibp.passage.Sentences;
+import nl.ibp.search.QuestionType;
 
 /**
  * Picks the sentence of a passage that best answers a question: the one sharing the most
@@ -14,15 +14,6 @@ import nl.ibp.passage.Sentences;
  * organisation or role for "wie".
  */
 final class AnswerSentence {
-
-    private static final Pattern DATE = Pattern.compile(
-            "\\b(1[89]\\d\\d|20\\d\\d)\\b|\\b\\d{1,2} (januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)\\b"
-                    + "|\\b(voorjaar|najaar|zomer|winter|kwartaal|helft)\\b");
-    private static final Pattern NUMBER = Pattern.compile(
-            "\\d|\\b(een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|twintig|honderd|duizend|miljoen|miljard|twaalftal|tiental)\\b|%|procent|€");
-    private static final Pattern ACTOR = Pattern.compile(
-            "\\b(VNG|IPO|UvW|Rijk|kabinet|minister|ministers|staatssecretaris|gemeenten|provincies|waterschappen|koepels|"
-                    + "directeur|voorzitter|DG|regie|voortouw|verantwoordelijk|trekker|trekkers|coördineert)\\b");
 
     private AnswerSentence() {
     }
@@ -44,12 +35,7 @@ final class AnswerSentence {
             String sentence = span.of(passage);
             Set<String> have = new HashSet<>(terms.apply(sentence));
             double score = have.stream().filter(wanted::contains).count();
-            score += switch (type) {
-                case WHEN -> DATE.matcher(sentence).find() ? 1.5 : 0;
-                case HOW_MANY -> NUMBER.matcher(sentence).find() ? 1.5 : 0;
-                case WHO -> ACTOR.matcher(sentence).find() ? 1.0 : 0;
-                case OTHER -> 0;
-            };
+            score += type.cue().filter(cue -> cue.in(sentence)).isPresent() ? 1.5 : 0;
             if (score > bestScore) { // ties go to the earlier sentence
                 bestScore = score;
                 best = span;

@@ -31,7 +31,7 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--questions", paramLabel = "FILE", description = "Goudvragen, JSONL (standaard: ../shared/eval/questions.jsonl).")
     Path questions;
 
-    @Option(names = "--ranking", paramLabel = "K1,B,BODY,PARTS,HEADING,PROXIMITY,SLOP", hidden = true,
+    @Option(names = "--ranking", paramLabel = "K1,B,BODY,PARTS,HEADING,PROXIMITY,SLOP,OPGAVE,CUE", hidden = true,
             description = "Ranking parameters to try instead of the defaults (for tuning).")
     String ranking;
 
@@ -83,12 +83,13 @@ final class EvalCommand implements Callable<Integer> {
             return Ranking.defaults();
         }
         String[] v = ranking.split(",");
-        if (v.length != 7) {
+        if (v.length != 9) {
             throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
-                    "--ranking needs 7 comma-separated values, got " + ranking);
+                    "--ranking needs 9 comma-separated values, got " + ranking);
         }
         return new Ranking(Float.parseFloat(v[0]), Float.parseFloat(v[1]), Float.parseFloat(v[2]),
-                Float.parseFloat(v[3]), Float.parseFloat(v[4]), Float.parseFloat(v[5]), Integer.parseInt(v[6]));
+                Float.parseFloat(v[3]), Float.parseFloat(v[4]), Float.parseFloat(v[5]), Integer.parseInt(v[6]),
+                Float.parseFloat(v[7]), Float.parseFloat(v[8]));
     }
 
     private static List<SourceDocument> documents(Path corpus) throws Exception {

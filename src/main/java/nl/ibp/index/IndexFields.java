@@ -8,12 +8,14 @@ public final class IndexFields {
     public static final String DOCUMENT = "document";
     /** Passage text: stemmed for search, stored because answers quote it. */
     public static final String BODY = "body";
-    /** The same text with compounds split into their parts: search only, never shown. */
+    /** Heading path and text with compounds split into their parts: search only, never shown. */
     public static final String PARTS = "parts";
     /** Heading path: searched with a boost (a heading says what a passage is about), stored to cite it. */
     public static final String HEADING = "heading";
     /** Opgave number 1-10: indexed as a point for filtering, stored to show; absent when none. */
     public static final String OPGAVE = "opgave";
+    /** The kinds of answer the passage holds ({@link nl.ibp.passage.Cue}): indexed to prefer them, not stored. */
+    public static final String CUES = "cues";
     /** Position within the document: stored, to show neighbouring passages in order. */
     public static final String ORDINAL = "ordinal";
     /** Document metadata, stored on every passage so a hit can be cited without a second lookup. */

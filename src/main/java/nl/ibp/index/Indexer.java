@@ -34,6 +34,7 @@ import nl.ibp.ingest.Extraction;
 import nl.ibp.ingest.ExtractionLimits;
 import nl.ibp.ingest.Extractor;
 import nl.ibp.ingest.SourceDocument;
+import nl.ibp.passage.Cue;
 import nl.ibp.passage.Passage;
 import nl.ibp.passage.PassageCutter;
 import org.apache.lucene.analysis.Analyzer;
@@ -252,9 +253,12 @@ public final class Indexer implements AutoCloseable {
         doc.add(new StringField(IndexFields.ID, p.id(), Field.Store.YES));
         doc.add(new StringField(IndexFields.DOCUMENT, d.id(), Field.Store.YES));
         doc.add(new TextField(IndexFields.BODY, p.text(), Field.Store.YES));
-        doc.add(new TextField(IndexFields.PARTS, p.text(), Field.Store.NO));
+        doc.add(new TextField(IndexFields.PARTS, p.section() + "\n" + p.text(), Field.Store.NO));
         doc.add(new TextField(IndexFields.HEADING, p.section(), Field.Store.YES));
         p.opgave().ifPresent(n -> doc.add(new IntField(IndexFields.OPGAVE, n, Field.Store.YES)));
+        for (Cue cue : Cue.of(p.text())) {
+            doc.add(new StringField(IndexFields.CUES, cue.name(), Field.Store.NO));
+        }
         doc.add(new StoredField(IndexFields.ORDINAL, p.ordinal()));
         doc.add(new StoredField(IndexFields.TITLE, d.title()));
         doc.add(new StoredField(IndexFields.DATE, d.date().map(LocalDate::toString).orElse("")));

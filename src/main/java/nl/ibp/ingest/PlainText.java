@@ -54,9 +54,12 @@ public final class PlainText {
             return;
         }
         boolean multiLine = lines.size() >= 2;
+        // In a paragraph that holds a table, every tabbed line is a row, also a caption or a
+        // sub-heading row with one filled cell ("\tOpgave", "Gemeentefonds\t\t\t").
+        boolean table = multiLine && lines.stream().anyMatch(l -> l.indexOf('\t') >= 0 && tableRow(l, 2) != null);
         List<String> wrapped = new ArrayList<>();
         for (String line : lines) {
-            Block special = special(line, multiLine);
+            Block special = special(line, multiLine, table);
             if (special == null) {
                 wrapped.add(strip(line));
             } else {
@@ -68,10 +71,10 @@ public final class PlainText {
     }
 
     /** The block for a line that is not ordinary wrapped text, or null for ordinary text. */
-    private static Block special(String line, boolean multiLineParagraph) {
+    private static Block special(String line, boolean multiLineParagraph, boolean inTable) {
         // Table rows first: a row such as "I) Accres (= H * D)\t28\t163" is not an enumeration.
         if (line.indexOf('\t') >= 0) {
-            String row = tableRow(line);
+            String row = tableRow(line, inTable ? 1 : 2);
             if (row != null) {
                 return new Block(Block.Type.TABLE_ROW, 0, row);
             }
@@ -94,8 +97,8 @@ public final class PlainText {
         return null;
     }
 
-    /** Cells joined by tabs when the line has at least two non-empty cells; else null. */
-    private static String tableRow(String line) {
+    /** Cells joined by tabs when the line has at least {@code minCells} non-empty cells; else null. */
+    private static String tableRow(String line, int minCells) {
         String[] cells = line.split("\t", -1);
         int nonEmpty = 0;
         StringBuilder row = new StringBuilder();
@@ -109,7 +112,7 @@ public final class PlainText {
             }
             row.append(cell);
         }
-        return nonEmpty >= 2 ? strip(row.toString()) : null;
+        return nonEmpty >= minCells ? strip(row.toString()) : null;
     }
 
     private static int listLevel(String indentation) {

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -52,6 +53,11 @@ public final class PassageCutter {
     private static final Pattern SECTION = Pattern.compile(
             "^(Maatschappelijke opgave|Gezamenlijke? ambitie|Ingrediënten( voor)?( het)? interbestuurlijk(e)? programma"
                     + "|Afspraken|Aanpak|Wijze van samenwerking)$");
+    private static final Pattern TABLE_OF_CONTENTS = Pattern.compile("^(Inhoudsopgave|Inhoud|Inhoudstafel|Table of contents|Contents)$",
+            Pattern.CASE_INSENSITIVE);
+    /** The field labels of a Dutch letter's header ("Datum", "Ons kenmerk", "Onderwerp") are not headings. */
+    private static final Pattern LETTER_LABEL = Pattern.compile(
+            "^(Datum|Ons kenmerk|Uw kenmerk|Telefoon|Bijlage\\(n\\)|Onderwerp|Betreft|Inlichtingen)(\\s.*)?$");
     private static final Pattern TABLE_CAPTION = Pattern.compile("^(Tabel|Table|Figuur)\\s+\\d+.*");
     /** A line ending in one of these words runs on into what follows: a lead-in, not a heading. */
     private static final java.util.Set<String> OPEN_ENDINGS = java.util.Set.of("dat", "zij", "de", "het", "een",
@@ -133,7 +139,7 @@ public final class PassageCutter {
                 continue;
             }
             if (block.type() != Block.Type.PARAGRAPH || text.length() > MAX_HEADING_CHARS
-                    || TABLE_CAPTION.matcher(text).matches() || isTableSubCaption(blocks, i)) {
+                    || TABLE_CAPTION.matcher(text).matches() || LETTER_LABEL.matcher(text).matches()) {
                 items.add(new Content(block));
                 continue;
             }
@@ -174,12 +180,6 @@ public final class PassageCutter {
         return items;
     }
 
-    /** A one-line paragraph between two table rows ("Gemeentefonds") belongs to the table. */
-    private static boolean isTableSubCaption(List<Block> blocks, int i) {
-        return i > 0 && i + 1 < blocks.size() && blocks.get(i).text().length() <= MAX_SHORT_HEADING_CHARS
-                && blocks.get(i - 1).type() == Block.Type.TABLE_ROW && blocks.get(i + 1).type() == Block.Type.TABLE_ROW;
-    }
-
     private static boolean endsWithPause(String text) {
         String t = text.strip();
         return t.endsWith(":") || t.endsWith(",") || t.endsWith(";");
@@ -196,6 +196,8 @@ public final class PassageCutter {
         String t = text.replaceAll("[*\\s]+$", "");
         String[] words = t.split("\\s+");
         return !t.isEmpty() && ".:;,!?)".indexOf(t.charAt(t.length() - 1)) < 0 && words.length <= 14
+                && words[words.length - 1].chars().anyMatch(Character::isLetter)
+                && t.chars().anyMatch(Character::isLowerCase)
                 && !OPEN_ENDINGS.contains(words[words.length - 1].toLowerCase(java.util.Locale.ROOT));
     }
 
@@ -262,6 +264,10 @@ public final class PassageCutter {
             if (section.isEmpty()) {
                 return;
             }
+            if (Arrays.stream(path).anyMatch(h -> h != null && TABLE_OF_CONTENTS.matcher(h).matches())) {
+                section.clear(); // a table of contents repeats every heading and answers nothing
+                return;
+            }
             List<String> headingPath = new ArrayList<>();
             int opgave = 0;
             for (int l = 1; l < path.length; l++) {
@@ -303,14 +309,19 @@ public final class PassageCutter {
                     int end = runEnd(blocks, i + 1, next);
                     List<String> lines = next == Block.Type.LIST_ITEM
                             ? listLines(blocks.subList(i + 1, end)) : tableLines(blocks.subList(i + 1, end));
-                    int header = next == Block.Type.TABLE_ROW ? 1 : 0;
+                    int header = next == Block.Type.TABLE_ROW ? headerRows(lines) : 0;
                     units.addAll(pack(join(pending, block.text()), lines, header));
                     pending = "";
                     i = end;
                     continue;
                 }
                 String text = join(pending, block.text());
-                if (text.length() < settings.minChars() && i + 1 < blocks.size()
+                boolean afterList = i > 0 && blocks.get(i - 1).type() != Block.Type.PARAGRAPH && pending.isEmpty();
+                if (afterList && text.length() < settings.minChars()
+                        && units.getLast().length() + 1 + text.length() <= settings.maxChars()) {
+                    // A short remark closing a list ("deze thema's worden nader beschreven") belongs with it.
+                    units.set(units.size() - 1, units.getLast() + "\n" + text);
+                } else if (text.length() < settings.minChars() && i + 1 < blocks.size()
                         && blocks.get(i + 1).type() == Block.Type.PARAGRAPH) {
                     pending = text;
                 } else {
@@ -322,7 +333,7 @@ public final class PassageCutter {
                 int end = runEnd(blocks, i, block.type());
                 boolean table = block.type() == Block.Type.TABLE_ROW;
                 List<String> lines = table ? tableLines(blocks.subList(i, end)) : listLines(blocks.subList(i, end));
-                units.addAll(pack(pending, lines, table ? 1 : 0));
+                units.addAll(pack(pending, lines, table ? headerRows(lines) : 0));
                 pending = "";
                 i = end;
             }
@@ -339,11 +350,20 @@ public final class PassageCutter {
 
     private static int runEnd(List<Block> blocks, int from, Block.Type type) {
         int end = from;
-        while (end < blocks.size() && (blocks.get(end).type() == type
-                || type == Block.Type.TABLE_ROW && isTableSubCaption(blocks, end))) {
+        while (end < blocks.size() && blocks.get(end).type() == type) {
             end++;
         }
         return end;
+    }
+
+    /** A table's header: its rows up to the first with two or more cells (the column headers). */
+    private static int headerRows(List<String> rows) {
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).contains(" | ")) {
+                return i + 1;
+            }
+        }
+        return 0;
     }
 
     private static List<String> listLines(List<Block> items) {

@@ -8,11 +8,15 @@ import nl.ibp.analysis.Synonyms;
 import nl.ibp.index.IndexFields;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import nl.ibp.passage.Opgaven;
+import org.apache.lucene.document.IntField;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.QueryBuilder;
 
 /**
@@ -46,6 +50,9 @@ final class QueryFactory {
         add(query, builder.createBooleanQuery(IndexFields.BODY, q), ranking.body());
         add(query, builder.createBooleanQuery(IndexFields.PARTS, q), ranking.parts());
         add(query, builder.createBooleanQuery(IndexFields.HEADING, q), ranking.heading());
+        Opgaven.mentionedIn(q).ifPresent(o -> add(query, IntField.newExactQuery(IndexFields.OPGAVE, o.number()), ranking.opgave()));
+        QuestionType.of(q).cue().ifPresent(cue ->
+                add(query, new TermQuery(new Term(IndexFields.CUES, cue.name())), ranking.cue()));
         List<String> terms = terms(q);
         for (int i = 0; i + 1 < terms.size() && ranking.proximity() > 0; i++) {
             if (!terms.get(i).equals(terms.get(i + 1))) {

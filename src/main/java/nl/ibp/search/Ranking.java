@@ -14,20 +14,23 @@ import org.apache.lucene.search.similarities.Similarity;
  * @param heading   weight of the heading path
  * @param proximity weight of each pair of neighbouring question words found close together
  * @param slop      how far apart such a pair may stand
+ * @param opgave    weight of belonging to the opgave the question names
+ * @param cue       weight of holding the kind of answer the question asks for (a year for "wanneer")
  */
-public record Ranking(float k1, float b, float body, float parts, float heading, float proximity, int slop) {
+public record Ranking(float k1, float b, float body, float parts, float heading, float proximity, int slop,
+                      float opgave, float cue) {
 
     public Ranking {
         if (k1 < 0 || b < 0 || b > 1) {
             throw new IllegalArgumentException("need k1 >= 0 and 0 <= b <= 1, got k1=" + k1 + ", b=" + b);
         }
-        if (body < 0 || parts < 0 || heading < 0 || proximity < 0 || slop < 0) {
+        if (body < 0 || parts < 0 || heading < 0 || proximity < 0 || slop < 0 || opgave < 0 || cue < 0) {
             throw new IllegalArgumentException("weights and slop must be >= 0, got " + this);
         }
     }
 
     public static Ranking defaults() {
-        return new Ranking(1.2f, 0.75f, 1.0f, 0.5f, 0.5f, 0.3f, 3);
+        return new Ranking(1.2f, 0.75f, 1.0f, 0.5f, 0.5f, 0.3f, 3, 1.0f, 1.0f);
     }
 
     public Similarity similarity() {

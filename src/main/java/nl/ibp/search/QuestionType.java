@@ -1,7 +1,9 @@
-package nl.ibp.answer;
+package nl.ibp.search;
 
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
+import nl.ibp.passage.Cue;
 
 /**
  * What kind of answer a question asks for, from its question word: "wanneer" wants a date or
@@ -13,16 +15,26 @@ public enum QuestionType {
     WHO(Pattern.compile("\\b(wie|welke partij(en)?|welke minister|welke organisatie|verantwoordelijk|trekker|voortouw|regie)\\b")),
     OTHER(Pattern.compile("(?!)"));
 
-    private final Pattern cue;
+    private final Pattern pattern;
 
-    QuestionType(Pattern cue) {
-        this.cue = cue;
+    QuestionType(Pattern pattern) {
+        this.pattern = pattern;
+    }
+
+    /** The kind of text that answers this type of question. */
+    public Optional<Cue> cue() {
+        return switch (this) {
+            case WHEN -> Optional.of(Cue.DATE);
+            case HOW_MANY -> Optional.of(Cue.NUMBER);
+            case WHO -> Optional.of(Cue.ACTOR);
+            case OTHER -> Optional.empty();
+        };
     }
 
     public static QuestionType of(String question) {
         String q = question.toLowerCase(Locale.ROOT);
         for (QuestionType type : values()) {
-            if (type.cue.matcher(q).find()) {
+            if (type.pattern.matcher(q).find()) {
                 return type;
             }
         }
