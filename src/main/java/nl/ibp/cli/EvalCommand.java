@@ -51,10 +51,10 @@ final class EvalCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         List<GoldQuestion> gold = GoldQuestion.read(file);
-        Metrics system;
-        try (PassageSearcher searcher = PassageSearcher.open(locations.layout(), parseRanking())) {
-            system = Metrics.measure(gold, (q, k) -> searcher.search(q, k).stream().map(h -> h.passage().text()).toList());
+        if (ranking != null && ranking.contains(";")) {
+            return sweep(gold);
         }
+        Metrics system = measure(gold, ranking == null ? Ranking.defaults() : parseRanking(ranking));
         Metrics baseline;
         try (Baseline naive = new Baseline(documents(settings.corpus()))) {
             baseline = Metrics.measure(gold, naive);
@@ -78,10 +78,24 @@ final class EvalCommand implements Callable<Integer> {
         terminal.out().printf(Locale.ROOT, "%-28s %6.3f %6.3f %6.3f %7.3f%n", name, m.hit1(), m.hit3(), m.hit5(), m.mrr10());
     }
 
-    private Ranking parseRanking() {
-        if (ranking == null) {
-            return Ranking.defaults();
+    private Metrics measure(List<GoldQuestion> gold, Ranking r) throws Exception {
+        try (PassageSearcher searcher = PassageSearcher.open(locations.layout(), r)) {
+            return Metrics.measure(gold, (q, k) -> searcher.search(q, k).stream().map(h -> h.passage().text()).toList());
         }
+    }
+
+    /** One line per ranking of a ';'-separated list: for tuning, not for users. */
+    private int sweep(List<GoldQuestion> gold) throws Exception {
+        for (String one : ranking.split(";")) {
+            if (!one.isBlank()) {
+                Metrics m = measure(gold, parseRanking(one.strip()));
+                terminal.out().printf(Locale.ROOT, "%-40s %6.3f %6.3f %6.3f %7.3f%n", one.strip(), m.hit1(), m.hit3(), m.hit5(), m.mrr10());
+            }
+        }
+        return ExitCodes.OK;
+    }
+
+    private Ranking parseRanking(String ranking) {
         String[] v = ranking.split(",");
         if (v.length != 9) {
             throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),

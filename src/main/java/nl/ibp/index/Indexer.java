@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -108,12 +109,22 @@ public final class Indexer implements AutoCloseable {
         }
         Files.createDirectories(layout.root());
         try (FileChannel channel = FileChannel.open(layout.lockFile(), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-             FileLock lock = channel.tryLock()) {
-            if (lock == null) {
-                throw new IndexException("another index run is writing to " + layout.root());
-            }
+             FileLock lock = tryLock(channel)) {
             return runLocked(full, start);
         }
+    }
+
+    /** The index directory's lock, or an IndexException when another run (process or thread) holds it. */
+    private FileLock tryLock(FileChannel channel) throws IOException {
+        try {
+            FileLock lock = channel.tryLock();
+            if (lock != null) {
+                return lock;
+            }
+        } catch (OverlappingFileLockException e) {
+            // held by another thread of this process, e.g. a re-index the bot started
+        }
+        throw new IndexException("another index run is writing to " + layout.root());
     }
 
     private IndexReport runLocked(boolean full, Instant start) throws IOException {
