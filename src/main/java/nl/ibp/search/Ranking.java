@@ -30,7 +30,7 @@ public record Ranking(float k1, float b, float body, float parts, float heading,
     }
 
     public static Ranking defaults() {
-        return new Ranking(1.2f, 0.75f, 1.0f, 0.5f, 0.5f, 0.3f, 3, 1.0f, 1.0f);
+        return new Ranking(0.3f, 0.2f, 1.0f, 0.8f, 0.6f, 0.4f, 3, 0.5f, 2.0f);
     }
 
     public Similarity similarity() {

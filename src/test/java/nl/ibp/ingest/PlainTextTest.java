@@ -57,14 +57,19 @@ class PlainTextTest {
     }
 
     @Test
-    void tabSeparatedLinesWithTwoCellsAreTableRows() {
+    void inAParagraphWithATableEveryTabbedLineIsARow() {
         assertEquals(List.of(
-                        b(Type.PARAGRAPH, 0, "Tabel 3 Normering"),
+                        b(Type.TABLE_ROW, 0, "Tabel 3 Normering"),
                         b(Type.TABLE_ROW, 0, "Uitgaven\t106.995\t126.574"),
-                        b(Type.PARAGRAPH, 0, "Gemeentefonds"),
+                        b(Type.TABLE_ROW, 0, "Gemeentefonds"),
                         b(Type.TABLE_ROW, 0, "I) Accres (= H * D)\t28\t\t163")),
                 PlainText.blocks("Tabel 3 Normering\t\t\t\nUitgaven\t106.995\t126.574\n"
                         + "Gemeentefonds\t\t\t\nI) Accres (= H * D)\t28\t \t163\t\t"));
+    }
+
+    @Test
+    void aTabbedLineWithOneCellOutsideATableIsText() {
+        assertEquals(List.of(b(Type.PARAGRAPH, 0, "Opgave")), PlainText.blocks("\tOpgave\t\t"));
     }
 
     @Test
@@ -98,7 +103,8 @@ class PlainTextTest {
         List<Block> blocks = PlainText.blocks(
                 Files.readString(Path.of("corpus/programmastart-ibp.txt"), StandardCharsets.UTF_8));
         assertTrue(blocks.contains(b(Type.PARAGRAPH, 0, "1. Samen aan de slag voor het klimaat")));
-        assertTrue(blocks.contains(b(Type.PARAGRAPH, 0, "Tabel 3 Normeringsystematiek Gemeentefonds en Provinciefonds")));
+        assertTrue(blocks.contains(b(Type.TABLE_ROW, 0, "Tabel 3 Normeringsystematiek Gemeentefonds en Provinciefonds")));
+        assertTrue(blocks.contains(b(Type.TABLE_ROW, 0, "2. Toekomstbestendig wonen")));
         assertTrue(blocks.contains(b(Type.TABLE_ROW, 0,
                 "Uitgaven Rijksbegroting\t106.995\t126.574\t139.811\t144.273\t147.135\t151.348")));
         assertTrue(blocks.contains(b(Type.TABLE_ROW, 0, "I) Accres (= H * D)\t28\t163\t136\t104\t85\t103")));
