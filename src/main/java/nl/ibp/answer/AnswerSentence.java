@@ -41,6 +41,15 @@ final class AnswerSentence {
                 best = span;
             }
         }
-        return best;
+        return withoutListMarker(passage, best);
+    }
+
+    /** A list item's "- " is layout, not part of the answer. */
+    private static Sentences.Span withoutListMarker(String passage, Sentences.Span span) {
+        int start = span.start();
+        while (start < span.end() && (passage.charAt(start) == '-' || passage.charAt(start) == ' ')) {
+            start++;
+        }
+        return start < span.end() ? new Sentences.Span(start, span.end()) : span;
     }
 }
