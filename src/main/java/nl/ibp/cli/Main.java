@@ -5,12 +5,13 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
+import nl.ibp.config.Build;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** The {@code ibp} command. Without a subcommand it starts the chat in the terminal. */
-@Command(name = "ibp", mixinStandardHelpOptions = true, version = "IBP-assistent 0.1.0",
+@Command(name = "ibp", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "De IBP-assistent: vragen over het Interbestuurlijk Programma, beantwoord uit de bronteksten.",
         subcommands = {IndexCommand.class, AskCommand.class, EvalCommand.class, ChatCommand.class,
                 CommandLine.HelpCommand.class})
@@ -21,6 +22,13 @@ public final class Main implements Callable<Integer> {
 
     private final Terminal terminal;
 
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"IBP-assistent " + Build.current().id()};
+        }
+    }
+
     public Main(Terminal terminal) {
         this.terminal = terminal;
     }
@@ -30,7 +38,12 @@ public final class Main implements Callable<Integer> {
         return new ChatCommand(terminal, locations).call();
     }
 
+    /** Lucene reports through java.util.logging which vector API it found: not news for users. */
+    private static final java.util.logging.Logger LUCENE_VECTOR_LOG =
+            java.util.logging.Logger.getLogger("org.apache.lucene.internal.vectorization");
+
     public static void main(String[] args) {
+        LUCENE_VECTOR_LOG.setLevel(java.util.logging.Level.SEVERE);
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));

@@ -30,6 +30,7 @@ import java.util.stream.Stream;
 import nl.ibp.analysis.CompoundDictionary;
 import nl.ibp.analysis.IbpAnalyzer;
 import nl.ibp.analysis.Synonyms;
+import nl.ibp.config.Build;
 import nl.ibp.ingest.CorpusFiles;
 import nl.ibp.ingest.Extraction;
 import nl.ibp.ingest.ExtractionLimits;
@@ -62,7 +63,10 @@ import org.apache.lucene.store.FSDirectory;
  */
 public final class Indexer implements AutoCloseable {
 
-    /** Bump when a change to extraction, cutting or analysis makes old generations stale. */
+    /**
+     * Bump when a change to extraction makes cached documents stale. Generations are rebuilt
+     * (from the cache) whenever the build differs, so cutting and analysis changes need no bump.
+     */
     public static final int FORMAT = 1;
     /** The domain synonyms maintainers edit, applied to questions; copied into each generation. */
     public static final String SYNONYMS_FILE = "_synoniemen.txt";
@@ -149,7 +153,7 @@ public final class Indexer implements AutoCloseable {
         List<String> removed = before.keySet().stream().filter(id -> !fingerprints.containsKey(id)).sorted().toList();
 
         boolean changed = full || previous.isEmpty() || previous.get().format() != FORMAT
-                || !previous.get().config().equals(config) || !added.isEmpty() || !updated.isEmpty() || !removed.isEmpty();
+                || !Build.current().id().equals(previous.get().build()) || !config.equals(previous.get().config()) || !added.isEmpty() || !updated.isEmpty() || !removed.isEmpty();
         if (!changed) {
             List<IndexReport.Skip> skipped = previous.get().files().stream().filter(f -> !f.indexed())
                     .map(f -> new IndexReport.Skip(f.id(), f.reason())).toList();
@@ -205,7 +209,8 @@ public final class Indexer implements AutoCloseable {
         long number = previous.map(m -> m.generation() + 1).orElse(1L);
         Path generation = layout.generation(number);
         int passages = writeGeneration(generation, documents);
-        new Manifest(FORMAT, number, config, clock.instant().toString(), entries, passages).write(generation);
+        new Manifest(FORMAT, Build.current().id(), number, config, clock.instant().toString(), entries, passages)
+                .write(generation);
         layout.publish(generation);
         removeOldGenerations(generation, served);
         cache.retainOnly(new HashSet<>(fingerprints.values()));
@@ -294,6 +299,7 @@ public final class Indexer implements AutoCloseable {
     /** SHA-256 over a file and, when present, its metadata sidecar. */
     private String fingerprint(Path file) throws IOException {
         MessageDigest digest = sha256();
+        digest.update((byte) FORMAT); // a new extraction format invalidates the cache
         digestFile(digest, file);
         Path sidecar = file.resolveSibling(file.getFileName() + ".meta.properties");
         if (Files.isRegularFile(sidecar)) {

@@ -1,5 +1,6 @@
 package nl.ibp.index;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
@@ -16,13 +17,14 @@ import java.util.stream.Collectors;
  * The next run compares fingerprints with it to find added, changed and removed files.
  *
  * @param format      {@link Indexer#FORMAT} of the code that wrote it; another format forces a rebuild
+ * @param build       the build that wrote it ({@link nl.ibp.config.Build#id()}); another build rebuilds
  * @param generation  the generation number
  * @param config      fingerprint of the corpus configuration files (synonyms)
  * @param indexedAt   when the run finished, ISO-8601
  * @param files       every corpus file seen, indexed or skipped
  * @param passages    number of passages in the generation
  */
-public record Manifest(int format, long generation, String config, String indexedAt, List<FileEntry> files,
+public record Manifest(int format, String build, long generation, String config, String indexedAt, List<FileEntry> files,
                        int passages) {
 
     /**
@@ -54,8 +56,16 @@ public record Manifest(int format, long generation, String config, String indexe
         JSON.writeValue(generation.resolve(IndexLayout.MANIFEST).toFile(), this);
     }
 
+    /** The manifest of a generation; empty when there is none or it cannot be read (the next run rebuilds). */
     public static Optional<Manifest> read(Path generation) throws IOException {
         Path file = generation.resolve(IndexLayout.MANIFEST);
-        return Files.isRegularFile(file) ? Optional.of(JSON.readValue(file.toFile(), Manifest.class)) : Optional.empty();
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(JSON.readValue(file.toFile(), Manifest.class));
+        } catch (JsonProcessingException e) {
+            return Optional.empty();
+        }
     }
 }
