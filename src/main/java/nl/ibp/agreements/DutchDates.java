@@ -82,6 +82,9 @@ import nl.ibp.agreements.Deadline.Precision;
  * Years are 1990..2100. A number is not a year when glued to digits, letters or separators
  * ("106.995", "2017Z18330", "24515-336"), followed by a unit ("2000 woningen", "2030 %") or, without
  * a cue, preceded by a quantity word or number label ("ruim 2000", "€ 2019", "nr. 2019").
+ * Limitation: a bare count followed by a noun outside the unit list ("1995 ambtenaren") still reads as a year.
+ * Bare years are reported (EVENT) because tables and phrases like "(met tussenstap 2030)" name years too;
+ * callers that want commitments only filter on kind.
  */
 public final class DutchDates {
 
@@ -106,7 +109,7 @@ public final class DutchDates {
                 int s = m.start();
                 int e = m.end();
                 Optional<Deadline> d = e > s && !overlapsAny(s, e, blocked)
-                        ? RULES.get(r).reader().read(m, ctx) : Optional.empty();
+                        ? read(RULES.get(r), m, ctx) : Optional.empty();
                 if (d.isPresent()) {
                     candidates.add(new Candidate(s, e, r, d.get()));
                     from = e;
@@ -199,7 +202,8 @@ public final class DutchDates {
                     + SUFFIX), DutchDates::season),
             // "in de eerste helft van 2018", "tweede halfjaar 2019", "H1 2019"
             new Rule(compile(CUE + WB + "(?:(?:(?:de|het)\\s+)?(?<ord>eerste|tweede|1e|2e|1ste|2de)\\s+(?<word>helft|halfjaar|half\\s+jaar)"
-                    + "|(?<h>H[12]))(?![\\p{L}0-9])(?:\\s+(?:van\\s+)?" + YEAR_REF + ")?"), DutchDates::halfYear),
+                    + "|(?<h>H[12]))(?![\\p{L}0-9])(?:\\s+(?:van\\s+)?(?:(?<thisyear>het\\s+jaar)(?![\\p{L}]|\\s+[0-9])|"
+                    + YEAR_REF + "))?"), DutchDates::halfYear),
             // "eerste kwartaal 2019", "Q1 2019", "in het derde kwartaal"
             new Rule(compile(CUE + WB + "(?:(?:het\\s+)?(?<ord>eerste|tweede|derde|vierde|laatste|1e|2e|3e|4e|1ste|2de|3de|4de)"
                     + "\\s+kwartaal|(?<q>Q[1-4]))(?![\\p{L}0-9])(?:\\s+(?:van\\s+)?" + YEAR_REF + ")?"), DutchDates::quarter),
@@ -221,7 +225,8 @@ public final class DutchDates {
                     + "|de\\s+lopende|de\\s+vorige|de\\s+volgende|de)\\s+kabinetsperiode(?![\\p{L}])"), DutchDates::cabinetTerm),
             // "vier keer per jaar", "halfjaarlijks", "elk jaar", "maandelijks", "per kwartaal", "om de twee jaar"
             new Rule(compile(WB + "(?:" + NUM + "\\s+(?:keer|maal)\\s+(?:per|in\\s+het|in\\s+de)\\s+(?:jaar|half\\s+jaar|halfjaar|kwartaal|maand|week)"
-                    + "|eens\\s+per\\s+(?:jaar|half\\s+jaar|halfjaar|kwartaal|maand|week)"
+                    + "|eens\\s+(?:per|in\\s+de|in\\s+het)\\s+(?:" + NUM + "\\s+)?(?:jaren|jaar|half\\s+jaar|halfjaar|kwartaal"
+                    + "|maanden|maand|weken|week)"
                     + "|(?:half|twee|drie|vier|vijf|tien)?jaarlijkse?|(?:twee|drie|zes)?maandelijkse?|(?:twee)?wekelijkse?"
                     + "|(?:ieder|elk)e?\\s+(?:jaar|half\\s+jaar|halfjaar|kwartaal|maand|week)|(?:per|elk|ieder)\\s+kwartaal"
                     + "|om\\s+de\\s+(?:" + NUM + "\\s+)?(?:jaar|maanden|maand|weken|week))(?![\\p{L}])"), DutchDates::recurring));
@@ -235,6 +240,14 @@ public final class DutchDates {
             Pattern.MULTILINE | Pattern.UNICODE_CHARACTER_CLASS);
 
     // ------------------------------------------------------------------ readers
+
+    private static Optional<Deadline> read(Rule rule, Matcher m, Ctx ctx) {
+        try {
+            return rule.reader().read(m, ctx);
+        } catch (DateTimeException | ArithmeticException e) {
+            return Optional.empty(); // a document date near the ends of the calendar
+        }
+    }
 
     private static Optional<Deadline> yearRange(Matcher m, Ctx c) {
         int y1 = Integer.parseInt(m.group("y1"));
@@ -322,7 +335,7 @@ public final class DutchDates {
         boolean first = m.group("h") != null ? m.group("h").endsWith("1") : norm(m.group("ord")).startsWith("1")
                 || norm(m.group("ord")).equals("eerste");
         CueClass cue = cueClass(m.group("cue"));
-        Integer y = yearGroup(m, c.doc());
+        Integer y = m.group("thisyear") != null ? Integer.valueOf(c.doc().getYear()) : yearGroup(m, c.doc());
         boolean halfjaar = m.group("word") != null && !norm(m.group("word")).equals("helft");
         if (y == null && !(halfjaar && cue != CueClass.NONE)) {
             return Optional.empty(); // "de tweede helft" of anything

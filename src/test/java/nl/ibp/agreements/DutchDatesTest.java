@@ -122,6 +122,7 @@ class DutchDatesTest {
         Medio 2019 volgt de evaluatie.                                                 | Medio 2019       | 2019-05-01 | 2019-08-31 | SEASON | TARGET
         Het rapport komt eind juni.                                                    | eind juni        | 2018-06-21 | 2018-06-30 | MONTH | TARGET
         Het Rijk ontwikkelt in de eerste helft van 2018 de criteria.                   | in de eerste helft van 2018 | 2018-01-01 | 2018-06-30 | HALF_YEAR | TARGET
+        In de tweede helft van het jaar volgt de uitvoering.                           | In de tweede helft van het jaar | 2018-07-01 | 2018-12-31 | HALF_YEAR | TARGET
         In de tweede helft van 2019 volgt de uitvoering.                               | In de tweede helft van 2019 | 2019-07-01 | 2019-12-31 | HALF_YEAR | TARGET
         De eerste resultaten komen in Q1 2019.                                         | in Q1 2019       | 2019-01-01 | 2019-03-31 | SEASON | TARGET
         De eerste resultaten komen in het eerste kwartaal van 2019.                    | in het eerste kwartaal van 2019 | 2019-01-01 | 2019-03-31 | SEASON | TARGET
@@ -153,7 +154,8 @@ class DutchDatesTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"Vier keer per jaar", "twee keer per jaar", "jaarlijks", "halfjaarlijks", "halfjaarlijkse",
-        "elk jaar", "ieder jaar", "maandelijks", "per kwartaal", "eens per jaar", "om de twee jaar", "3 keer per jaar"})
+        "elk jaar", "ieder jaar", "maandelijks", "per kwartaal", "eens per jaar", "om de twee jaar", "3 keer per jaar",
+        "Eens in de vier jaar"})
     void recurring(String phrase) {
         one(phrase + " vindt een Bestuurlijk Overleg plaats.", phrase, "2018-02-15", "2018-02-15",
                 Precision.YEAR, Kind.RECURRING);
@@ -214,6 +216,18 @@ class DutchDatesTest {
         String text = "Uiterlijk in 2021 en voor de zomer, 27 juni a.s. en vier keer per jaar.";
         assertEquals(DutchDates.find(text, DOC), DutchDates.find(text, DOC));
         assertEquals(List.of(), DutchDates.find("", DOC));
+    }
+
+    @Test
+    void extremeDocumentDatesAndOddInputDoNotThrow() {
+        String text = "de komende drie jaar, over 4 jaar, 27 juni, voor de zomer, in het derde kwartaal, deze kabinetsperiode, "
+                + "2019 – 2021, 31 april 2019, 29 februari, 00-13-2019, 2100-2101, \u00a0in\u00a02019, (uiterlijk\n2019)";
+        for (LocalDate date : List.of(LocalDate.MIN, LocalDate.MAX, LocalDate.of(1990, 1, 1), LocalDate.of(2100, 12, 31))) {
+            assertDoesNotThrow(() -> DutchDates.find(text, date));
+        }
+        List<String> labels = DutchDates.find(text, DOC).stream().map(Deadline::label).toList();
+        assertTrue(labels.contains("in\u00a02019"), labels::toString); // no-break spaces count as spaces
+        assertTrue(labels.contains("uiterlijk\n2019"), labels::toString);
     }
 
     // ------------------------------------------------------------------ the real corpus
