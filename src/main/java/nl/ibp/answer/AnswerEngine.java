@@ -1,16 +1,30 @@
 package nl.ibp.answer;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import nl.ibp.agreements.Agreement;
+import nl.ibp.agreements.AgreementStore;
 import nl.ibp.analysis.IbpAnalyzer;
 import nl.ibp.analysis.Synonyms;
 import nl.ibp.index.IndexLayout;
 import nl.ibp.index.Manifest;
+import nl.ibp.passage.Opgave;
+import nl.ibp.passage.Opgaven;
 import nl.ibp.passage.Sentences;
 import nl.ibp.search.AnalyzedTerms;
 import nl.ibp.search.Hit;
 import nl.ibp.search.PassageSearcher;
+import nl.ibp.search.QuestionType;
 import nl.ibp.search.Ranking;
 import org.apache.lucene.analysis.Analyzer;
 
@@ -27,21 +41,51 @@ public final class AnswerEngine implements AutoCloseable {
         }
     }
 
-    public record Answer(String question, List<RankedPassage> passages) {
+    /**
+     * @param opgave     the opgave the question is about, when it can be told
+     * @param agreements the tracked agreements that answer a "wanneer" or "wie" question, best first
+     * @param passages   the best passages, best first
+     */
+    public record Answer(String question, Optional<Opgave> opgave, List<Agreement> agreements,
+                         List<RankedPassage> passages) {
         public Answer {
+            agreements = List.copyOf(agreements);
             passages = List.copyOf(passages);
         }
     }
 
+    /** At most this many agreements lead an answer: more is a list, not an answer. */
+    static final int MAX_AGREEMENTS = 3;
+
+    private static final Pattern OPGAVE_NUMBER = Pattern.compile("(?i)\\bopgave\\s*(\\d{1,2})\\b");
+
     private final PassageSearcher searcher;
+    private final List<Agreement> agreements;
     private final Analyzer terms = IbpAnalyzer.forQuery(Synonyms.none());
 
-    private AnswerEngine(PassageSearcher searcher) {
+    private AnswerEngine(PassageSearcher searcher, List<Agreement> agreements) {
         this.searcher = searcher;
+        this.agreements = List.copyOf(agreements);
     }
 
+    /** Opens the index and, when it has one, the agreements tracker (read once: it changes only on re-index). */
     public static AnswerEngine open(IndexLayout layout, Ranking ranking) throws IOException {
-        return new AnswerEngine(PassageSearcher.open(layout, ranking));
+        PassageSearcher searcher = PassageSearcher.open(layout, ranking);
+        try {
+            List<Agreement> agreements = List.of();
+            if (Files.isRegularFile(layout.root().resolve(AgreementStore.FILE))) {
+                try (AgreementStore store = AgreementStore.open(layout.root())) {
+                    agreements = store.agreements(OptionalInt.empty());
+                }
+            }
+            return new AnswerEngine(searcher, agreements);
+        } catch (SQLException e) {
+            searcher.close();
+            throw new IOException("reading the agreements database: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            searcher.close();
+            throw e;
+        }
     }
 
     public static AnswerEngine open(IndexLayout layout) throws IOException {
@@ -54,7 +98,56 @@ public final class AnswerEngine implements AutoCloseable {
             Sentences.Span span = AnswerSentence.pick(question, hit.passage().text(), t -> AnalyzedTerms.of(terms, t));
             passages.add(new RankedPassage(passages.size() + 1, hit, span));
         }
-        return new Answer(question, passages);
+        Optional<Opgave> opgave = opgave(question, passages);
+        return new Answer(question, opgave, matchingAgreements(question, opgave, passages), passages);
+    }
+
+    /** The opgave a question is about: by number ("opgave 6"), by title or alias, else that of the best passage. */
+    static Optional<Opgave> opgave(String question, List<RankedPassage> passages) {
+        Matcher m = OPGAVE_NUMBER.matcher(question);
+        if (m.find() && Integer.parseInt(m.group(1)) >= 1 && Integer.parseInt(m.group(1)) <= 10) {
+            return Optional.of(Opgaven.byNumber(Integer.parseInt(m.group(1))));
+        }
+        Optional<Opgave> named = Opgaven.mentionedIn(question);
+        if (named.isPresent() || passages.isEmpty()) {
+            return named;
+        }
+        OptionalInt top = passages.getFirst().hit().passage().opgave();
+        return top.isPresent() ? Optional.of(Opgaven.byNumber(top.getAsInt())) : Optional.empty();
+    }
+
+    /**
+     * For a "wanneer" question the agreements with a date, for "wie" those with an actor, of the
+     * question's opgave, ranked by the question words they share; the passages' own agreements
+     * first when they tie. None for other questions.
+     */
+    private List<Agreement> matchingAgreements(String question, Optional<Opgave> opgave, List<RankedPassage> passages) {
+        QuestionType type = QuestionType.of(question);
+        if (type != QuestionType.WHEN && type != QuestionType.WHO) {
+            return List.of();
+        }
+        Set<String> wanted = new HashSet<>(AnalyzedTerms.of(terms, question));
+        Set<String> shown = new HashSet<>();
+        passages.forEach(p -> shown.add(p.hit().passage().id()));
+        record Scored(Agreement agreement, double score) {
+        }
+        List<Scored> scored = new ArrayList<>();
+        for (Agreement a : agreements) {
+            boolean fits = type == QuestionType.WHEN ? !a.deadlines().isEmpty() : !a.actors().isEmpty();
+            boolean sameOpgave = opgave.isEmpty() || a.opgave().equals(OptionalInt.of(opgave.get().number()));
+            if (!fits || !sameOpgave) {
+                continue;
+            }
+            long shared = new HashSet<>(AnalyzedTerms.of(terms, a.text())).stream().filter(wanted::contains).count();
+            if (shared == 0) {
+                continue;
+            }
+            double score = shared + (shown.contains(a.source().passage()) ? 0.5 : 0);
+            scored.add(new Scored(a, score));
+        }
+        scored.sort(Comparator.comparingDouble(Scored::score).reversed());
+        double best = scored.isEmpty() ? 0 : scored.getFirst().score();
+        return scored.stream().filter(s -> s.score() >= best - 1).limit(MAX_AGREEMENTS).map(Scored::agreement).toList();
     }
 
     public Manifest manifest() {

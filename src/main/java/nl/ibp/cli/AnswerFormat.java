@@ -17,13 +17,21 @@ final class AnswerFormat {
     }
 
     /**
-     * One JSON object on one line: {@code {"question", "passages": [{"rank", "id", "text",
-     * "answer", "document", "title", "date", "section", "opgave", "score"}]}}. A contract other
-     * tools build on: fields may be added, never renamed or removed.
+     * One JSON object on one line: {@code {"question", "opgave": {"number", "title"} | null,
+     * "agreements": [as afspraken --json], "passages": [{"rank", "id", "text", "answer",
+     * "document", "title", "date", "section", "opgave", "score"}]}}. A contract other tools
+     * build on: fields may be added, never renamed or removed.
      */
     static String jsonLine(AnswerEngine.Answer answer) {
         ObjectNode root = JSON.createObjectNode();
         root.put("question", answer.question());
+        if (answer.opgave().isPresent()) {
+            root.putObject("opgave").put("number", answer.opgave().get().number()).put("title", answer.opgave().get().title());
+        } else {
+            root.putNull("opgave");
+        }
+        ArrayNode agreements = root.putArray("agreements");
+        answer.agreements().forEach(a -> agreements.add(AgreementFormat.json(a)));
         ArrayNode passages = root.putArray("passages");
         for (AnswerEngine.RankedPassage p : answer.passages()) {
             Hit hit = p.hit();
@@ -56,6 +64,12 @@ final class AnswerFormat {
             return "Daarover vind ik niets in de documenten. Probeer het met andere woorden.\n";
         }
         StringBuilder sb = new StringBuilder();
+        if (!answer.agreements().isEmpty()) {
+            sb.append("Afspraken").append(answer.opgave().map(o -> " (opgave " + o.number() + ", " + o.title() + ")").orElse(""))
+                    .append(":\n");
+            answer.agreements().forEach(a -> sb.append("- ").append(AgreementFormat.line(a)).append('\n'));
+            sb.append('\n');
+        }
         AnswerEngine.RankedPassage best = answer.passages().getFirst();
         sb.append("Antwoord: ").append(best.answerText()).append("\n\n");
         for (AnswerEngine.RankedPassage p : answer.passages()) {

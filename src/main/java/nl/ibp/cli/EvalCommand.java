@@ -6,7 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.OptionalInt;
+import nl.ibp.agreements.Agreement;
+import nl.ibp.agreements.AgreementStore;
 import nl.ibp.eval.Baseline;
+import nl.ibp.eval.GoldAgreement;
 import nl.ibp.eval.GoldQuestion;
 import nl.ibp.eval.Metrics;
 import nl.ibp.ingest.CorpusFiles;
@@ -30,6 +34,10 @@ final class EvalCommand implements Callable<Integer> {
 
     @Option(names = "--questions", paramLabel = "FILE", description = "Goudvragen, JSONL (standaard: ../shared/eval/questions.jsonl).")
     Path questions;
+
+    @Option(names = "--agreements", paramLabel = "FILE",
+            description = "Goudafspraken, JSONL (standaard: agreements.jsonl naast de vragen).")
+    Path agreements;
 
     @Option(names = "--ranking", paramLabel = "K1,B,BODY,PARTS,HEADING,PROXIMITY,SLOP,OPGAVE,CUE", hidden = true,
             description = "Ranking parameters to try instead of the defaults (for tuning).")
@@ -70,6 +78,21 @@ final class EvalCommand implements Callable<Integer> {
             String top = miss.top().replaceAll("\\s+", " ");
             out.printf(Locale.ROOT, "  %-5s rank %2d  %s%n        top: %s%n", miss.question().id(), miss.rank(),
                     miss.question().question(), top.length() > 120 ? top.substring(0, 120) + "…" : top);
+        }
+        Path agreementsFile = agreements != null ? agreements : file.resolveSibling("agreements.jsonl");
+        if (Files.isRegularFile(agreementsFile)) {
+            List<GoldAgreement> goldAgreements = GoldAgreement.read(agreementsFile);
+            List<Agreement> tracked;
+            try (AgreementStore store = locations.tracker()) {
+                tracked = store.agreements(OptionalInt.empty());
+            }
+            GoldAgreement.Recall recall = GoldAgreement.recall(goldAgreements, tracked);
+            out.printf(Locale.ROOT, "%nAgreements: recall %.3f on %d gold agreements from %s (%d tracked)%n",
+                    recall.recall(), goldAgreements.size(), agreementsFile, tracked.size());
+            for (GoldAgreement miss : recall.misses()) {
+                out.printf(Locale.ROOT, "  missed %-4s %-14s opgave %s, %s%s%n", miss.id(), miss.type(), miss.opgaven(),
+                        miss.must(), miss.type().equals("deadline") ? " in " + miss.year() : " by " + miss.actors());
+            }
         }
         return ExitCodes.OK;
     }

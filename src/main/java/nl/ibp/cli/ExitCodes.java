@@ -3,6 +3,8 @@ package nl.ibp.cli;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
+import java.sql.SQLException;
+import nl.ibp.agreements.TrackerException;
 import nl.ibp.analysis.AnalysisConfigException;
 import nl.ibp.index.IndexException;
 import picocli.CommandLine;
@@ -25,6 +27,8 @@ final class ExitCodes {
         String message = switch (e) {
             case IndexException ie -> ie.getMessage();
             case AnalysisConfigException ae -> ae.getMessage();
+            case TrackerException te -> te.getMessage();
+            case SQLException se -> "de afsprakendatabase gaf een fout: " + se.getMessage();
             case NoSuchFileException nf -> "bestand niet gevonden: " + nf.getFile();
             case UncheckedIOException ue -> "lezen of schrijven mislukt: " + ue.getCause().getMessage();
             case IOException io -> "lezen of schrijven mislukt: " + io.getMessage();
@@ -32,7 +36,7 @@ final class ExitCodes {
         };
         commandLine.getErr().println("ibp: " + message);
         boolean bug = !(e instanceof IndexException || e instanceof AnalysisConfigException || e instanceof IOException
-                || e instanceof UncheckedIOException);
+                || e instanceof UncheckedIOException || e instanceof TrackerException || e instanceof SQLException);
         if (bug && System.getenv("IBP_DEBUG") != null) {
             e.printStackTrace(commandLine.getErr());
         } else if (bug) {

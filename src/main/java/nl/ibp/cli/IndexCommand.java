@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import nl.ibp.agreements.Tracker;
 import nl.ibp.index.IndexReport;
 import nl.ibp.index.Indexer;
 import picocli.CommandLine.Command;
@@ -40,11 +41,14 @@ final class IndexCommand implements Callable<Integer> {
     static IndexReport run(Terminal terminal, Locations locations, boolean full) throws Exception {
         var settings = locations.settings();
         Indexer.Progress progress = terminal.interactive() ? new ProgressBar(terminal) : Indexer.Progress.NONE;
+        Clock clock = Clock.systemDefaultZone();
+        Tracker tracker = new Tracker(settings.corpus(), clock);
         IndexReport report;
-        try (Indexer indexer = new Indexer(settings.corpus(), locations.layout(), progress, Clock.systemDefaultZone())) {
+        try (Indexer indexer = new Indexer(settings.corpus(), locations.layout(), progress, clock, List.of(tracker))) {
             report = indexer.run(full);
         }
         print(terminal, report);
+        tracker.notes().forEach(note -> terminal.out().println("  afspraken: " + note));
         return report;
     }
 

@@ -1,8 +1,12 @@
 package nl.ibp.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.Optional;
+import nl.ibp.agreements.AgreementStore;
 import nl.ibp.config.Settings;
+import nl.ibp.index.IndexException;
 import nl.ibp.index.IndexLayout;
 import picocli.CommandLine.Option;
 
@@ -21,5 +25,14 @@ final class Locations {
 
     IndexLayout layout() {
         return new IndexLayout(settings().index());
+    }
+
+    /** The agreements database of the index; a clear error when the index was never built. */
+    AgreementStore tracker() throws SQLException {
+        IndexLayout layout = layout();
+        if (!Files.isRegularFile(layout.root().resolve(AgreementStore.FILE))) {
+            throw new IndexException("no agreements in " + layout.root() + "; run 'ibp index' first");
+        }
+        return AgreementStore.open(layout.root());
     }
 }

@@ -13,7 +13,8 @@ import picocli.CommandLine.Mixin;
 /** The {@code ibp} command. Without a subcommand it starts the chat in the terminal. */
 @Command(name = "ibp", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "De IBP-assistent: vragen over het Interbestuurlijk Programma, beantwoord uit de bronteksten.",
-        subcommands = {IndexCommand.class, AskCommand.class, EvalCommand.class, ChatCommand.class,
+        subcommands = {IndexCommand.class, AskCommand.class, ChatCommand.class, OpgavenCommand.class,
+                OpgaveCommand.class, DeadlinesCommand.class, AfsprakenCommand.class, EvalCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
 

@@ -85,18 +85,25 @@ public final class Indexer implements AutoCloseable {
     private final PassageCutter cutter;
     private final Progress progress;
     private final Clock clock;
+    private final List<Derivation> derivations;
 
     public Indexer(Path corpus, IndexLayout layout, Progress progress, Clock clock) {
-        this(corpus, layout, progress, clock, ExtractionLimits.defaults());
+        this(corpus, layout, progress, clock, List.of());
     }
 
-    public Indexer(Path corpus, IndexLayout layout, Progress progress, Clock clock, ExtractionLimits limits) {
+    public Indexer(Path corpus, IndexLayout layout, Progress progress, Clock clock, List<Derivation> derivations) {
+        this(corpus, layout, progress, clock, derivations, ExtractionLimits.defaults());
+    }
+
+    public Indexer(Path corpus, IndexLayout layout, Progress progress, Clock clock, List<Derivation> derivations,
+                   ExtractionLimits limits) {
         this.corpus = corpus.toAbsolutePath().normalize();
         this.layout = layout;
         this.extractor = new Extractor(limits);
         this.cutter = new PassageCutter(PassageCutter.Settings.defaults());
         this.progress = progress;
         this.clock = clock;
+        this.derivations = List.copyOf(derivations);
     }
 
     /**
@@ -153,7 +160,8 @@ public final class Indexer implements AutoCloseable {
         List<String> removed = before.keySet().stream().filter(id -> !fingerprints.containsKey(id)).sorted().toList();
 
         boolean changed = full || previous.isEmpty() || previous.get().format() != FORMAT
-                || !Build.current().id().equals(previous.get().build()) || !config.equals(previous.get().config()) || !added.isEmpty() || !updated.isEmpty() || !removed.isEmpty();
+                || !Build.current().id().equals(previous.get().build()) || !config.equals(previous.get().config())
+                || derivations.stream().anyMatch(d -> !d.isPresent(layout)) || !added.isEmpty() || !updated.isEmpty() || !removed.isEmpty();
         if (!changed) {
             List<IndexReport.Skip> skipped = previous.get().files().stream().filter(f -> !f.indexed())
                     .map(f -> new IndexReport.Skip(f.id(), f.reason())).toList();
@@ -208,7 +216,14 @@ public final class Indexer implements AutoCloseable {
 
         long number = previous.map(m -> m.generation() + 1).orElse(1L);
         Path generation = layout.generation(number);
-        int passages = writeGeneration(generation, documents);
+        List<Derivation.CutDocument> cut = new ArrayList<>();
+        for (SourceDocument d : documents) {
+            cut.add(new Derivation.CutDocument(d, cutter.cut(d)));
+        }
+        int passages = writeGeneration(generation, cut);
+        for (Derivation derivation : derivations) {
+            derivation.rebuild(layout, cut);
+        }
         new Manifest(FORMAT, Build.current().id(), number, config, clock.instant().toString(), entries, passages)
                 .write(generation);
         layout.publish(generation);
@@ -219,19 +234,14 @@ public final class Indexer implements AutoCloseable {
     }
 
     /** Writes a complete generation into a fresh directory; returns the number of passages. */
-    private int writeGeneration(Path generation, List<SourceDocument> documents) throws IOException {
+    private int writeGeneration(Path generation, List<Derivation.CutDocument> cut) throws IOException {
         Path tmp = generation.resolveSibling(generation.getFileName() + ".tmp");
         deleteTree(tmp);
         deleteTree(generation);
         Files.createDirectories(tmp);
         try {
-            Map<SourceDocument, List<Passage>> cut = new LinkedHashMap<>();
             List<String> texts = new ArrayList<>();
-            for (SourceDocument d : documents) {
-                List<Passage> passages = cutter.cut(d);
-                cut.put(d, passages);
-                passages.forEach(p -> texts.add(p.text()));
-            }
+            cut.forEach(c -> c.passages().forEach(p -> texts.add(p.text())));
             // The compound dictionary is the vocabulary of this very corpus, so index and queries split alike.
             CompoundDictionary dictionary = CompoundDictionary.build(texts);
             dictionary.write(tmp.resolve(IndexLayout.COMPOUNDS));
@@ -243,9 +253,9 @@ public final class Indexer implements AutoCloseable {
             IndexWriterConfig config = new IndexWriterConfig(indexAnalyzer(dictionary))
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE);
             try (FSDirectory dir = FSDirectory.open(tmp); IndexWriter writer = new IndexWriter(dir, config)) {
-                for (var e : cut.entrySet()) {
-                    for (Passage p : e.getValue()) {
-                        writer.addDocument(toLucene(e.getKey(), p));
+                for (Derivation.CutDocument c : cut) {
+                    for (Passage p : c.passages()) {
+                        writer.addDocument(toLucene(c.document(), p));
                         count++;
                     }
                 }
@@ -309,11 +319,15 @@ public final class Indexer implements AutoCloseable {
         return HexFormat.of().formatHex(digest.digest());
     }
 
+    /** SHA-256 over the corpus' configuration files ({@code _synoniemen.txt}, {@code _afspraken.yaml}, …). */
     private String fingerprintConfig() throws IOException {
         MessageDigest digest = sha256();
-        Path synonyms = corpus.resolve(SYNONYMS_FILE);
-        if (Files.isRegularFile(synonyms)) {
-            digestFile(digest, synonyms);
+        try (Stream<Path> files = Files.list(corpus)) {
+            for (Path f : files.filter(f -> f.getFileName().toString().startsWith("_") && Files.isRegularFile(f))
+                    .sorted().toList()) {
+                digest.update(f.getFileName().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                digestFile(digest, f);
+            }
         }
         return HexFormat.of().formatHex(digest.digest());
     }

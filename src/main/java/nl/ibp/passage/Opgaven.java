@@ -102,6 +102,40 @@ public final class Opgaven {
         return Optional.empty();
     }
 
+    /**
+     * The opgave a text is about by its content, for passages outside the opgave chapters: a
+     * title counts three, each alias mention one; the best must reach 2 and stand alone.
+     */
+    public static Optional<Opgave> about(String text) {
+        String t = " " + String.join(" ", normalize(text)) + " ";
+        Opgave best = null;
+        int bestScore = 0;
+        boolean tie = false;
+        for (Opgave opgave : ALL) {
+            int score = 3 * count(t, opgave.title());
+            for (String alias : opgave.aliases()) {
+                score += count(t, alias);
+            }
+            if (score > bestScore) {
+                best = opgave;
+                bestScore = score;
+                tie = false;
+            } else if (score == bestScore && score > 0) {
+                tie = true;
+            }
+        }
+        return bestScore >= 2 && !tie ? Optional.of(best) : Optional.empty();
+    }
+
+    private static int count(String normalizedText, String phrase) {
+        String p = " " + String.join(" ", normalize(phrase)) + " ";
+        int n = 0;
+        for (int i = normalizedText.indexOf(p); i >= 0; i = normalizedText.indexOf(p, i + 1)) {
+            n++;
+        }
+        return n;
+    }
+
     private static Set<String> words(String text) {
         return new HashSet<>(normalize(text));
     }

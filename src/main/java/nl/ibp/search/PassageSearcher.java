@@ -15,12 +15,15 @@ import nl.ibp.index.IndexLayout;
 import nl.ibp.index.Manifest;
 import nl.ibp.passage.Passage;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.document.IntField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.FSDirectory;
@@ -86,6 +89,18 @@ public final class PassageSearcher implements AutoCloseable {
             return Optional.empty();
         }
         return Optional.of(toHit(searcher.storedFields().document(top.scoreDocs[0].doc), 0f));
+    }
+
+    /** All passages of an opgave, in document order. */
+    public List<Hit> passagesOf(int opgave) throws IOException {
+        TopDocs top = searcher.search(IntField.newExactQuery(IndexFields.OPGAVE, opgave), Math.max(1, reader.maxDoc()),
+                new Sort(SortField.FIELD_DOC));
+        List<Hit> hits = new ArrayList<>(top.scoreDocs.length);
+        StoredFields stored = searcher.storedFields();
+        for (ScoreDoc sd : top.scoreDocs) {
+            hits.add(toHit(stored.document(sd.doc), 0f));
+        }
+        return hits;
     }
 
     /** Number of passages in the index. */

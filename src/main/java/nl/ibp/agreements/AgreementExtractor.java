@@ -1,0 +1,63 @@
+package nl.ibp.agreements;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.OptionalInt;
+import nl.ibp.ingest.SourceDocument;
+import nl.ibp.passage.Opgaven;
+import nl.ibp.passage.Passage;
+import nl.ibp.passage.Sentences;
+
+/**
+ * Finds agreements in passages: every sentence or list item that names a date (a deadline,
+ * target, start or rhythm) or an actor with a role is an agreement. Its opgave comes from the
+ * passage's heading path; outside the opgave chapters from what the passage is about.
+ * Deterministic and offline: the same text always gives the same agreements with the same ids.
+ */
+public final class AgreementExtractor {
+
+    private AgreementExtractor() {
+    }
+
+    /**
+     * @param fallbackDate resolves year-less and relative dates when the document has no date
+     */
+    public static List<Agreement> extract(SourceDocument document, List<Passage> passages, LocalDate fallbackDate) {
+        LocalDate date = document.date().orElse(fallbackDate);
+        List<Agreement> agreements = new ArrayList<>();
+        for (Passage passage : passages) {
+            if (passage.text().contains(" | ")) {
+                continue; // table rows: their years are column headers, not agreements
+            }
+            OptionalInt opgave = passage.opgave().isPresent() ? passage.opgave()
+                    : Opgaven.about(passage.text()).map(o -> OptionalInt.of(o.number())).orElse(OptionalInt.empty());
+            for (String sentence : Sentences.texts(passage.text())) {
+                String text = sentence.replaceFirst("^[-\\s]+", "").strip();
+                List<Deadline> deadlines = DutchDates.find(text, date);
+                List<Responsibility> actors = Actors.find(text);
+                if (deadlines.isEmpty() && actors.isEmpty()) {
+                    continue;
+                }
+                Agreement.Source source = new Agreement.Source(document.id(), document.title(), document.date(),
+                        passage.section(), passage.id());
+                agreements.add(new Agreement(id(passage.id(), text), opgave, text, deadlines, actors, source,
+                        Agreement.OPEN, false));
+            }
+        }
+        return agreements;
+    }
+
+    static String id(String passageId, String text) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-1").digest((passageId + "\n" + text).getBytes(StandardCharsets.UTF_8));
+            return "a" + HexFormat.of().formatHex(d, 0, 5);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-1 is part of every JDK", e);
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package nl.ibp.cli;
+
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import nl.ibp.agreements.Agreement;
+import nl.ibp.agreements.AgreementStore;
+import nl.ibp.passage.Opgave;
+import nl.ibp.passage.Opgaven;
+import nl.ibp.search.Hit;
+import nl.ibp.search.PassageSearcher;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/** {@code ibp opgave N}: one opgave: its ambition, deadlines in date order, who does what, sources. */
+@Command(name = "opgave", mixinStandardHelpOptions = true,
+        description = "Samenvatting van één opgave: ambitie, termijnen, wie wat doet en de bronnen.")
+final class OpgaveCommand implements Callable<Integer> {
+
+    @Mixin
+    Locations locations;
+
+    @Mixin
+    Today today;
+
+    @Parameters(paramLabel = "N", description = "Nummer van de opgave (1-10).")
+    int number;
+
+    private final Terminal terminal;
+
+    OpgaveCommand(Terminal terminal) {
+        this.terminal = terminal;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (number < 1 || number > 10) {
+            terminal.err().println("ibp opgave: kies een opgave van 1 tot en met 10, niet " + number);
+            return ExitCodes.USAGE;
+        }
+        Opgave opgave = Opgaven.byNumber(number);
+        var out = terminal.out();
+        out.println(opgave.number() + ". " + opgave.title() + " (" + opgave.cluster() + ")");
+        try (PassageSearcher searcher = PassageSearcher.open(locations.layout())) {
+            searcher.passagesOf(number).stream()
+                    .filter(h -> h.passage().headingPath().stream().anyMatch(s -> s.matches("(?i)gezamenlijke? ambitie")))
+                    .findFirst()
+                    .ifPresent(h -> out.println("\nAmbitie:\n   " + h.passage().text().replace("\n", "\n   ")));
+        }
+        List<Agreement> agreements;
+        try (AgreementStore store = locations.tracker()) {
+            agreements = store.agreements(OptionalInt.of(number));
+        }
+        LocalDate now = today.get();
+        List<Agreement> dated = agreements.stream().filter(a -> !a.deadlines().isEmpty())
+                .sorted(Comparator.comparing(a -> a.deadlines().getFirst().start())).toList();
+        out.println("\nTermijnen:");
+        for (Agreement a : dated) {
+            var d = a.deadlines().getFirst();
+            out.println("  " + AgreementFormat.span(d.start(), d.end()) + (d.end().isBefore(now) ? " (verstreken)" : "")
+                    + "  " + d.label() + ": " + a.text());
+        }
+        out.println("\nWie doet wat:");
+        agreements.stream().filter(a -> !a.actors().isEmpty()).forEach(a -> out.println("  " + a.actors().stream()
+                .map(r -> r.actor().name() + " (" + r.role().name().toLowerCase(java.util.Locale.ROOT) + ")")
+                .distinct().reduce((x, y) -> x + ", " + y).orElse("") + ": " + a.text()));
+        Set<String> sources = new LinkedHashSet<>();
+        agreements.forEach(a -> sources.add(a.source().title() + " – " + a.source().section()));
+        out.println("\nBronnen:");
+        sources.forEach(s -> out.println("  " + s));
+        return ExitCodes.OK;
+    }
+}
