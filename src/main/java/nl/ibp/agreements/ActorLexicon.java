@@ -94,7 +94,9 @@ final class ActorLexicon {
         add(CI, "(?:vak|rijks)?departementen|(?:vak|rijks)?departement|ministeries|ministerie",
                 m -> one("departementen", Type.RIJK));
         List<String> bare = MINISTRIES.keySet().stream().filter(k -> !NOT_BARE.contains(k)).toList();
-        add(0, "(?<!(?i:werkgroep|begroting|directie|afdeling|wet)\\s)" + alternation(bare), m -> one("minister van " + MINISTRIES.get(m.group()), Type.MINISTERIE), false);
+        // a bare ministry ("onder coördinatie van JenV", "(SZW, J&V, FIN)"), but not "de werkgroep Financiën"
+        add(0, "(?<!(?i:werkgroep|begroting|directie|afdeling|wet)\\s)" + alternation(bare),
+                m -> one("minister van " + MINISTRIES.get(m.group()), Type.MINISTERIE), false);
 
         // koepels
         add(0, "Vereniging van Nederlandse Gemeenten|VNG(?:-bestuur)?", m -> one("VNG", Type.KOEPEL));
@@ -170,8 +172,11 @@ final class ActorLexicon {
         return List.of(new Actor(name, type));
     }
 
+    private static final Pattern LEADING_PRE = Pattern.compile("^" + PRE);
+
+    /** The name as written, without the articles and determiners the mention span includes. */
     private static String stripArticle(String s) {
-        return s.replaceFirst("^(?i:de|het)\\s+", "");
+        return LEADING_PRE.matcher(s).replaceFirst("");
     }
 
     private static String alternation(List<String> forms) {

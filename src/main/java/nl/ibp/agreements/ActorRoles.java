@@ -77,8 +77,8 @@ final class ActorRoles {
             clause(Role.COORDINEERT, "\\b(?:neemt|nemen|heeft|hebben|voert|voeren|zorgt\\s+voor|zorgen\\s+voor)\\s+" + GAP
                     + "de\\s+co[öo]rdinatie\\b"),
             clause(Role.VERANTWOORDELIJK, "\\b(?:is|zijn|blijft|blijven|wordt|worden)\\s+" + GAP
-                    + "(?:samen\\s+|mede-?|eind|hoofd)?verantwoordelijk\\b"),
-            clause(Role.VERANTWOORDELIJK, "\\b(?:mede-?|eind|hoofd)?verantwoordelijk\\s+(?:is|zijn|blijft|blijven)\\b"),
+                    + "(?:samen\\s+|mede-?|eind|hoofd|eerst)?verantwoordelijk\\b"),
+            clause(Role.VERANTWOORDELIJK, "\\b(?:mede-?|eind|hoofd|eerst)?verantwoordelijk\\s+(?:is|zijn|blijft|blijven)\\b"),
             clause(Role.VERANTWOORDELIJK, "\\b(?:staat|staan)\\s+" + GAP + "aan\\s+de\\s+lat\\b"),
             clause(Role.VERANTWOORDELIJK, "\\baan\\s+de\\s+lat\\s+(?:staat|staan)\\b"),
             clause(Role.VERANTWOORDELIJK, "\\b(?:draagt|dragen|heeft|hebben|neemt|nemen|krijgt|krijgen)\\s+" + GAP
@@ -90,7 +90,8 @@ final class ActorRoles {
             clause(Role.BETROKKEN, "\\b(?:is|zijn|wordt|worden|blijft|blijven|raakt|raken)\\s+" + GAP + "betrokken\\b"),
             clause(Role.BETROKKEN, "\\bbetrokken\\s+(?:is|zijn|wordt|worden|blijft|blijven)\\b"),
             clause(Role.BETROKKEN, "\\b(?:denkt|denken)\\s+mee\\b|\\bmeedenk(?:t|en)\\b"),
-            clause(Role.UITVOERING, "\\b(?:treedt|treden)\\s+op\\s+als\\b"));
+            clause(Role.UITVOERING, "\\b(?:treedt|treden)\\s+op\\s+als\\b"),
+            clause(Role.UITVOERING, "\\b(?:is|zijn|gaat|gaan|komt|komen)\\s+" + GAP + "aan\\s+(?:de\\s+slag|zet)\\b"));
 
     private static Rule prefix(Role role, String regex) {
         return new Rule(Pattern.compile(regex + "$", CI), role);

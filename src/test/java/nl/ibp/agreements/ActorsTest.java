@@ -181,6 +181,27 @@ class ActorsTest {
         assertEquals(List.of("gemeenten=BETROKKEN"), roles("Gemeenten worden beter betrokken bij de prognoses en planning."));
     }
 
+    @Test
+    void inventedSentences() {
+        assertEquals(List.of("minister van VWS=VERANTWOORDELIJK"),
+                roles("De minister van VWS is eerstverantwoordelijk voor de jeugdzorg."));
+        assertEquals(List.of("VNG=COORDINEERT"), roles("De VNG coördineert de inzet van gemeenten."));
+        assertEquals(List.of("IPO=TREKKER"), roles("Het IPO treedt op als trekker van het programma vitaal platteland."));
+        assertEquals(List.of("staatssecretaris van SZW=TREKKER", "VNG=TREKKER"),
+                roles("De staatssecretaris van SZW en de VNG zijn gezamenlijk trekker van de opgave."));
+        assertEquals(List.of("provincies=REGIE"), roles("De regie ligt bij de provincies."));
+        assertEquals(List.of("minister van BZK=VOORZITTER"),
+                roles("Onder voorzitterschap van de minister van Binnenlandse Zaken en Koninkrijksrelaties komt de regietafel bijeen."));
+        assertEquals(List.of("minister van IenW=UITVOERING", "UvW=BETROKKEN"),
+                roles("Het ministerie van Infrastructuur en Waterstaat werkt samen met de Unie van Waterschappen aan het Deltaprogramma."));
+        assertEquals(List.of("VNG=BETROKKEN", "Rijk=UITVOERING"), roles("In samenwerking met de VNG ontwikkelt het Rijk een handreiking."));
+        assertEquals(List.of("provincies=UITVOERING", "waterschappen=BETROKKEN", "gemeenten=BETROKKEN"),
+                roles("De provincies zetten zich in voor natuurherstel, in nauwe samenwerking met de waterschappen en gemeenten."));
+        assertEquals(List.of("gemeenten=UITVOERING"), roles("Gemeenten zijn aan zet bij de warmtetransitie."));
+        assertEquals(List.of("Rijk=UITVOERING"), roles("Het Rijk ondersteunt gemeenten bij de uitvoering."));
+        assertEquals(List.of(), roles("Er komt een bestuurlijk overleg tussen Rijk en koepels."));
+    }
+
     // ---- normalisation ------------------------------------------------------------------------
 
     @Test
