@@ -3,9 +3,12 @@ package nl.ibp.answer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -118,17 +121,17 @@ public final class AnswerEngine implements AutoCloseable {
 
     /**
      * For a "wanneer" question the agreements with a date, for "wie" those with an actor, of the
-     * question's opgave, ranked by the question words they share; the passages' own agreements
-     * first when they tie. None for other questions.
+     * question's opgave, ranked by the question words they share and by how high their passage
+     * ranks. None for other questions.
      */
     private List<Agreement> matchingAgreements(String question, Optional<Opgave> opgave, List<RankedPassage> passages) {
         QuestionType type = QuestionType.of(question);
         if (type != QuestionType.WHEN && type != QuestionType.WHO) {
             return List.of();
         }
-        Set<String> wanted = new HashSet<>(AnalyzedTerms.of(terms, question));
-        Set<String> shown = new HashSet<>();
-        passages.forEach(p -> shown.add(p.hit().passage().id()));
+        Set<String> wanted = new HashSet<>(searcher.questionTerms(question));
+        Map<String, Integer> rankOfPassage = new HashMap<>();
+        passages.forEach(p -> rankOfPassage.putIfAbsent(p.hit().passage().id(), p.rank()));
         record Scored(Agreement agreement, double score) {
         }
         List<Scored> scored = new ArrayList<>();
@@ -142,10 +145,14 @@ public final class AnswerEngine implements AutoCloseable {
             if (shared == 0) {
                 continue;
             }
-            double score = shared + (shown.contains(a.source().passage()) ? 0.5 : 0);
+            // The passage ranking is the strongest evidence: an agreement from the best passage leads.
+            Integer rank = rankOfPassage.get(a.source().passage());
+            double score = shared + (rank == null ? 0 : 3.0 / rank);
             scored.add(new Scored(a, score));
         }
-        scored.sort(Comparator.comparingDouble(Scored::score).reversed());
+        // Best match first; where documents say different things about the same subject, the newest first.
+        scored.sort(Comparator.comparingDouble(Scored::score).reversed()
+                .thenComparing(s -> s.agreement().source().date().orElse(LocalDate.MIN), Comparator.reverseOrder()));
         double best = scored.isEmpty() ? 0 : scored.getFirst().score();
         return scored.stream().filter(s -> s.score() >= best - 1).limit(MAX_AGREEMENTS).map(Scored::agreement).toList();
     }

@@ -91,6 +91,11 @@ public final class PassageSearcher implements AutoCloseable {
         return Optional.of(toHit(searcher.storedFields().document(top.scoreDocs[0].doc), 0f));
     }
 
+    /** The stemmed terms of a question with its domain synonyms, as the search uses them. */
+    public List<String> questionTerms(String question) {
+        return queries.expandedTerms(question);
+    }
+
     /** All passages of an opgave, in document order. */
     public List<Hit> passagesOf(int opgave) throws IOException {
         TopDocs top = searcher.search(IntField.newExactQuery(IndexFields.OPGAVE, opgave), Math.max(1, reader.maxDoc()),

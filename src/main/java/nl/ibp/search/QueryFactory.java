@@ -31,6 +31,7 @@ final class QueryFactory {
     static final int MAX_QUESTION_CHARS = 1000;
 
     private final QueryBuilder builder;
+    private final Analyzer withSynonyms;
     private final Analyzer plain;
     private final Ranking ranking;
 
@@ -38,6 +39,7 @@ final class QueryFactory {
         Analyzer analyzer = new PerFieldAnalyzerWrapper(IbpAnalyzer.forQuery(synonyms),
                 Map.of(IndexFields.PARTS, IbpAnalyzer.forQueryDecompounding(synonyms, dictionary)));
         this.builder = new QueryBuilder(analyzer);
+        this.withSynonyms = analyzer;
         this.builder.setAutoGenerateMultiTermSynonymsPhraseQuery(false);
         this.plain = IbpAnalyzer.forQuery(Synonyms.none());
         this.ranking = ranking;
@@ -71,5 +73,10 @@ final class QueryFactory {
 
     List<String> terms(String question) {
         return AnalyzedTerms.of(plain, question);
+    }
+
+    /** The question's terms with their synonyms ("van het gas af" also gives "aardgasvrij"). */
+    List<String> expandedTerms(String question) {
+        return AnalyzedTerms.of(withSynonyms, question);
     }
 }

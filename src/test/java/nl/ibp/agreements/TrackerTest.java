@@ -1,0 +1,124 @@
+package nl.ibp.agreements;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.OptionalInt;
+import nl.ibp.TestCorpus;
+import nl.ibp.index.IndexLayout;
+import nl.ibp.index.Indexer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The tracker built by real index runs over the shipped corpus. */
+class TrackerTest {
+
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2019-06-01T12:00:00Z"), ZoneOffset.UTC);
+
+    @TempDir
+    Path tmp;
+
+    private List<String> index(Path corpus, Path index, boolean full) throws IOException {
+        Tracker tracker = new Tracker(corpus, CLOCK);
+        try (Indexer indexer = new Indexer(corpus, new IndexLayout(index), Indexer.Progress.NONE, CLOCK, List.of(tracker))) {
+            indexer.run(full);
+        }
+        return tracker.notes();
+    }
+
+    private static List<Agreement> agreements(Path index) throws SQLException {
+        try (AgreementStore store = AgreementStore.open(index)) {
+            return store.agreements(OptionalInt.empty());
+        }
+    }
+
+    private static Agreement containing(List<Agreement> all, String text) {
+        return all.stream().filter(a -> a.text().contains(text)).findFirst()
+                .orElseThrow(() -> new AssertionError("no agreement contains: " + text));
+    }
+
+    @Test
+    void theShippedCorpusYieldsAgreementsWithDatesActorsOpgaveAndSource() throws Exception {
+        Path corpus = TestCorpus.copyTo(tmp.resolve("corpus"));
+        index(corpus, tmp.resolve("index"), false);
+        List<Agreement> all = agreements(tmp.resolve("index"));
+        Agreement planning = containing(all, "uiterlijk in 2021 een planning vaststellen");
+        assertEquals(OptionalInt.of(1), planning.opgave());
+        assertTrue(planning.deadlines().stream().anyMatch(d -> d.label().equals("uiterlijk in 2021") && d.spans(2021)));
+        assertEquals("programmastart-ibp.txt", planning.source().document());
+        Agreement voortouw = containing(all, "IPO, VNG en UvW nemen het voortouw");
+        assertEquals(List.of("IPO VOORTOUW", "VNG VOORTOUW", "UvW VOORTOUW", "Rijk BETROKKEN"),
+                voortouw.actors().stream().map(r -> r.actor().name() + " " + r.role()).toList(),
+                "'IPO, VNG en UvW nemen het voortouw om samen met het Rijk …'");
+        Agreement alv = containing(all, "27 juni");
+        assertEquals(OptionalInt.empty(), alv.opgave());
+        assertEquals(2018, alv.deadlines().stream().filter(d -> d.label().startsWith("27 juni")).findFirst().orElseThrow()
+                .start().getYear(), "a year-less date resolves against the letter's date");
+    }
+
+    @Test
+    void documentsThatDisagreeAreBothKeptWithTheirSource() throws Exception {
+        Path corpus = TestCorpus.copyTo(tmp.resolve("corpus"));
+        index(corpus, tmp.resolve("index"), false);
+        List<Agreement> all = agreements(tmp.resolve("index"));
+        Agreement letter = containing(all, "In 2020 zal de overheveling van de integratie-uitkering");
+        Agreement programme = all.stream().filter(a -> a.text().startsWith("Per 2019")).findFirst().orElseThrow();
+        assertEquals("lbr-18-004-stand-van-zaken-ibp.txt", letter.source().document());
+        assertEquals("programmastart-ibp.txt", programme.source().document());
+    }
+
+    @Test
+    void curatedStateSurvivesIncrementalAndFullReindexing() throws Exception {
+        Path corpus = TestCorpus.copyTo(tmp.resolve("corpus"));
+        Path index = tmp.resolve("index");
+        index(corpus, index, false);
+        List<Agreement> before = agreements(index);
+        String planning = containing(before, "uiterlijk in 2021 een planning vaststellen").id();
+        String voortouw = containing(before, "IPO, VNG en UvW nemen het voortouw").id();
+        try (AgreementStore store = AgreementStore.open(index)) {
+            store.setStatus(voortouw, Agreement.DONE, "werkstructuur staat", CLOCK.instant());
+        }
+        Files.writeString(corpus.resolve(Overlay.FILE), """
+                - action: correct
+                  id: %s
+                  opgave: 2
+                  reason: hoort ook bij wonen
+                - action: status
+                  id: %s
+                  status: afgerond
+                  reason: alle gemeenten hebben een planning
+                """.formatted(planning, planning));
+        index(corpus, index, false); // the overlay changed: a rebuild
+        Files.writeString(corpus.resolve("nieuw.txt"), "Gemeenten stellen uiterlijk in 2020 een woonvisie vast.\n");
+        index(corpus, index, false); // incremental
+        index(corpus, index, true);  // full
+
+        List<Agreement> after = agreements(index);
+        Agreement corrected = after.stream().filter(a -> a.id().equals(planning)).findFirst().orElseThrow();
+        assertEquals(OptionalInt.of(2), corrected.opgave());
+        assertTrue(corrected.curated());
+        assertEquals(Agreement.DONE, corrected.status());
+        assertEquals(Agreement.DONE, after.stream().filter(a -> a.id().equals(voortouw)).findFirst().orElseThrow().status(),
+                "a status set directly in the database survives re-indexing");
+        assertTrue(after.stream().anyMatch(a -> a.text().contains("woonvisie")));
+    }
+
+    @Test
+    void aBadOverlayEntryIsReportedWithItsLineAndTheRunCompletes() throws Exception {
+        Path corpus = TestCorpus.copyTo(tmp.resolve("corpus"));
+        Files.writeString(corpus.resolve(Overlay.FILE), "- action: suppress\n  id: onbekend\n  reason: test\n",
+                StandardOpenOption.CREATE);
+        List<String> notes = index(corpus, tmp.resolve("index"), false);
+        assertEquals(List.of("_afspraken.yaml:1: no agreement with id onbekend; entry skipped"), notes);
+        assertTrue(agreements(tmp.resolve("index")).size() > 100);
+    }
+}
