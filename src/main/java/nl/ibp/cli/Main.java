@@ -12,7 +12,7 @@ import picocli.CommandLine.Mixin;
 /** The {@code ibp} command. Without a subcommand it starts the chat in the terminal. */
 @Command(name = "ibp", mixinStandardHelpOptions = true, version = "IBP-assistent 0.1.0",
         description = "De IBP-assistent: vragen over het Interbestuurlijk Programma, beantwoord uit de bronteksten.",
-        subcommands = {IndexCommand.class, AskCommand.class, EvalCommand.class, ChatCommand.class,
+        subcommands = {IndexCommand.class, AskCommand.class, EvalCommand.class, ChatCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
 
