@@ -13,6 +13,7 @@ trap 'rm -rf "$work"' EXIT
 echo "# $(date -Is) $(nproc) cores; before: $(conditions)"
 cold=() warm=() re=()
 for i in $(seq "$runs"); do
+  cond="$(conditions)"
   rm -f "$repo/target/ibp.jsa"
   rm -rf "$work/idx"
   c="$(timed "$work/out" "$ibp" index --full --index "$work/idx" | cut -d' ' -f1)"
@@ -20,7 +21,7 @@ for i in $(seq "$runs"); do
   w="$(timed "$work/out" "$ibp" index --full --index "$work/idx" | cut -d' ' -f1)"
   r="$(timed "$work/out" "$ibp" index --index "$work/idx" | cut -d' ' -f1)"
   grep -q "al actueel" "$work/out" || { echo "re-index did rebuild?" >&2; cat "$work/out" >&2; }
-  echo "run $i: full (no archive) ${c}s  full (warm archive) ${w}s  re-index unchanged ${r}s   [$(conditions)]"
+  echo "run $i: full (no archive) ${c}s  full (warm archive) ${w}s  re-index unchanged ${r}s   [$cond]"
   cold+=("$c"); warm+=("$w"); re+=("$r")
 done
 echo "median of $runs: full first-run $(median "${cold[@]}")s, full warm-archive $(median "${warm[@]}")s, re-index $(median "${re[@]}")s"

@@ -19,3 +19,12 @@ timed() { # timed OUTFILE cmd...: runs cmd, prints "WALL_S MAXRSS_KB" to stdout,
   /usr/bin/time -f '%e %M' -o "$out.time" "$@" >"$out" 2>&1 || { echo "FAILED (see $out)" >&2; cat "$out.time" >&2; return 1; }
   tail -n 1 "$out.time"
 }
+
+wait_quiet() { # waits (up to ${IBP_BENCH_WAIT:-120} s) until the machine is below 25% busy; never fails
+  local deadline=$(( SECONDS + ${IBP_BENCH_WAIT:-120} )) c
+  while (( SECONDS < deadline )); do
+    c="$(conditions)"
+    [[ "$c" =~ busy\ ([0-9]+)% ]] && (( BASH_REMATCH[1] < 25 )) && break
+    sleep 2
+  done
+}

@@ -83,13 +83,15 @@ final class BenchCommand implements Callable<Integer> {
             }
             double warmMs = (System.nanoTime() - warmStart) / 1e6;
             long[] nanos = new long[asked.size() * rounds];
+            long[][] perQuestion = new long[asked.size()][rounds];
             int n = 0;
             long timedStart = System.nanoTime();
             for (int r = 0; r < rounds; r++) {
-                for (String q : asked) {
+                for (int i = 0; i < asked.size(); i++) {
                     long t = System.nanoTime();
-                    AnswerEngine.Answer a = engine.ask(q, top);
+                    AnswerEngine.Answer a = engine.ask(asked.get(i), top);
                     nanos[n++] = System.nanoTime() - t;
+                    perQuestion[i][r] = nanos[n - 1];
                     sink += a.passages().size();
                 }
             }
@@ -111,6 +113,18 @@ final class BenchCommand implements Callable<Integer> {
                     ms(Arrays.stream(nanos).sum() / n));
             out.printf(Locale.ROOT, "heap       used after GC %.1f MB, committed %.1f MB, max %.1f MB%n",
                     mb(heapUsed), mb(rt.totalMemory()), mb(rt.maxMemory()));
+            Integer[] order = new Integer[asked.size()];
+            long[] medians = new long[asked.size()];
+            for (int i = 0; i < asked.size(); i++) {
+                order[i] = i;
+                Arrays.sort(perQuestion[i]);
+                medians[i] = pct(perQuestion[i], 50);
+            }
+            Arrays.sort(order, (a, b) -> Long.compare(medians[b], medians[a]));
+            out.println("slowest questions (median ms over the rounds):");
+            for (int i = 0; i < Math.min(5, order.length); i++) {
+                out.printf(Locale.ROOT, "  %7.3f  %s%n", ms(medians[order[i]]), asked.get(order[i]));
+            }
             out.printf(Locale.ROOT, "(checksum %d)%n", sink);
         }
         out.flush();
