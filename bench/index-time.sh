@@ -19,11 +19,11 @@ for i in $(seq "$runs"); do
   c="$(timed "$work/out" "$ibp" index --full --index "$work/idx" | cut -d' ' -f1)"
   rm -rf "$work/idx"
   w="$(timed "$work/out" "$ibp" index --full --index "$work/idx" | cut -d' ' -f1)"
+  inproc="$(sed -n 's/.*passages, \([0-9.]*\) s$/\1/p' "$work/out")"
   r="$(timed "$work/out" "$ibp" index --index "$work/idx" | cut -d' ' -f1)"
   grep -q "al actueel" "$work/out" || { echo "re-index did rebuild?" >&2; cat "$work/out" >&2; }
-  echo "run $i: full (no archive) ${c}s  full (warm archive) ${w}s  re-index unchanged ${r}s   [$cond]"
+  echo "run $i: full (no archive) ${c}s  full (warm archive) ${w}s (in-process ${inproc}s)  re-index unchanged ${r}s   [$cond]"
   cold+=("$c"); warm+=("$w"); re+=("$r")
 done
 echo "median of $runs: full first-run $(median "${cold[@]}")s, full warm-archive $(median "${warm[@]}")s, re-index $(median "${re[@]}")s"
 echo "min:          full first-run $(printf '%s\n' "${cold[@]}" | sort -g | head -1)s, full warm-archive $(printf '%s\n' "${warm[@]}" | sort -g | head -1)s, re-index $(printf '%s\n' "${re[@]}" | sort -g | head -1)s"
-grep -E "documenten|passages" "$work/out" || true
