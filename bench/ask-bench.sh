@@ -16,6 +16,7 @@ q="Wanneer moeten gemeenten een planning voor aardgasvrij vaststellen?"
 echo "# $(date -Is) $(nproc) cores; index of the shipped corpus in $work/idx"
 p50=() p99=()
 for i in $(seq "$runs"); do
+  wait_quiet
   cond="$(conditions)"
   "$ibp" bench --index "$work/idx" --warmup 20 --rounds 50 --top 5 >"$work/out" 2>&1
   line="$(grep '^latency' "$work/out")"

@@ -13,6 +13,7 @@ trap 'rm -rf "$work"' EXIT
 echo "# $(date -Is) $(nproc) cores; before: $(conditions)"
 cold=() warm=() re=()
 for i in $(seq "$runs"); do
+  wait_quiet
   cond="$(conditions)"
   rm -f "$repo/target/ibp.jsa"
   rm -rf "$work/idx"
