@@ -29,22 +29,23 @@ public final class AgreementExtractor {
      */
     public static List<Agreement> extract(SourceDocument document, List<Passage> passages, LocalDate fallbackDate) {
         LocalDate date = document.date().orElse(fallbackDate);
+        return passages.stream()
+                .filter(p -> !p.text().contains(" | ")) // table rows: their years are column headers, not agreements
+                .flatMap(p -> inPassage(document, p, date).stream())
+                .toList();
+    }
+
+    private static List<Agreement> inPassage(SourceDocument document, Passage passage, LocalDate date) {
+        OptionalInt opgave = passage.opgave().isPresent() ? passage.opgave()
+                : Opgaven.about(passage.text()).map(o -> OptionalInt.of(o.number())).orElse(OptionalInt.empty());
+        Agreement.Source source = new Agreement.Source(document.id(), document.title(), document.date(),
+                passage.section(), passage.id());
         List<Agreement> agreements = new ArrayList<>();
-        for (Passage passage : passages) {
-            if (passage.text().contains(" | ")) {
-                continue; // table rows: their years are column headers, not agreements
-            }
-            OptionalInt opgave = passage.opgave().isPresent() ? passage.opgave()
-                    : Opgaven.about(passage.text()).map(o -> OptionalInt.of(o.number())).orElse(OptionalInt.empty());
-            for (String sentence : Sentences.texts(passage.text())) {
-                String text = sentence.replaceFirst("^[-\\s]+", "").strip();
-                List<Deadline> deadlines = DutchDates.find(text, date);
-                List<Responsibility> actors = Actors.find(text);
-                if (deadlines.isEmpty() && actors.isEmpty()) {
-                    continue;
-                }
-                Agreement.Source source = new Agreement.Source(document.id(), document.title(), document.date(),
-                        passage.section(), passage.id());
+        for (String sentence : Sentences.texts(passage.text())) {
+            String text = sentence.replaceFirst("^[-\\s]+", "").strip();
+            List<Deadline> deadlines = DutchDates.find(text, date);
+            List<Responsibility> actors = Actors.find(text);
+            if (!deadlines.isEmpty() || !actors.isEmpty()) {
                 agreements.add(new Agreement(id(passage.id(), text), opgave, text, deadlines, actors, source,
                         Agreement.OPEN, false));
             }

@@ -62,13 +62,18 @@ public final class AnswerEngine implements AutoCloseable {
 
     private static final Pattern OPGAVE_NUMBER = Pattern.compile("(?i)\\bopgave\\s*(\\d{1,2})\\b");
 
+    /** An agreement with its analysed terms, computed once when the engine opens. */
+    private record Tracked(Agreement agreement, Set<String> terms) {
+    }
+
     private final PassageSearcher searcher;
-    private final List<Agreement> agreements;
+    private final List<Tracked> agreements;
     private final Analyzer terms = IbpAnalyzer.forQuery(Synonyms.none());
 
     private AnswerEngine(PassageSearcher searcher, List<Agreement> agreements) {
         this.searcher = searcher;
-        this.agreements = List.copyOf(agreements);
+        this.agreements = agreements.stream()
+                .map(a -> new Tracked(a, Set.copyOf(AnalyzedTerms.of(terms, a.text())))).toList();
     }
 
     /** Opens the index and, when it has one, the agreements tracker (read once: it changes only on re-index). */
@@ -135,13 +140,14 @@ public final class AnswerEngine implements AutoCloseable {
         record Scored(Agreement agreement, double score) {
         }
         List<Scored> scored = new ArrayList<>();
-        for (Agreement a : agreements) {
+        for (Tracked tracked : agreements) {
+            Agreement a = tracked.agreement();
             boolean fits = type == QuestionType.WHEN ? !a.deadlines().isEmpty() : !a.actors().isEmpty();
             boolean sameOpgave = opgave.isEmpty() || a.opgave().equals(OptionalInt.of(opgave.get().number()));
             if (!fits || !sameOpgave) {
                 continue;
             }
-            long shared = new HashSet<>(AnalyzedTerms.of(terms, a.text())).stream().filter(wanted::contains).count();
+            long shared = tracked.terms().stream().filter(wanted::contains).count();
             if (shared == 0) {
                 continue;
             }

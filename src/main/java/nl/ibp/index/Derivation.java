@@ -7,8 +7,8 @@ import nl.ibp.passage.Passage;
 
 /**
  * Something else an index run builds from the same documents and passages, such as the
- * agreements tracker. It runs after the new Lucene generation is written and before it is
- * published, so a failure leaves the previous index serving.
+ * agreements tracker. It runs beside the writing of the new Lucene generation, on its own
+ * thread, and before the generation is published, so a failure leaves the previous index serving.
  */
 public interface Derivation {
 

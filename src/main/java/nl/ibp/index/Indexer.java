@@ -26,6 +26,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import nl.ibp.analysis.CompoundDictionary;
 import nl.ibp.analysis.IbpAnalyzer;
@@ -50,6 +54,8 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.store.FSDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns the corpus directory into a new index generation.
@@ -68,6 +74,8 @@ public final class Indexer implements AutoCloseable {
      * (from the cache) whenever the build differs, so cutting and analysis changes need no bump.
      */
     public static final int FORMAT = 1;
+
+    private static final Logger LOG = LoggerFactory.getLogger(Indexer.class);
     /** The domain synonyms maintainers edit, applied to questions; copied into each generation. */
     public static final String SYNONYMS_FILE = "_synoniemen.txt";
 
@@ -81,7 +89,9 @@ public final class Indexer implements AutoCloseable {
 
     private final Path corpus;
     private final IndexLayout layout;
-    private final Extractor extractor;
+    private final ExtractionLimits limits;
+    /** Made on first use: Tika's start-up is the costliest part of a run in which nothing changed. */
+    private Extractor extractor;
     private final PassageCutter cutter;
     private final Progress progress;
     private final Clock clock;
@@ -99,7 +109,7 @@ public final class Indexer implements AutoCloseable {
                    ExtractionLimits limits) {
         this.corpus = corpus.toAbsolutePath().normalize();
         this.layout = layout;
-        this.extractor = new Extractor(limits);
+        this.limits = limits;
         this.cutter = new PassageCutter(PassageCutter.Settings.defaults());
         this.progress = progress;
         this.clock = clock;
@@ -190,7 +200,7 @@ public final class Indexer implements AutoCloseable {
             }
             Optional<SourceDocument> cached = same ? cache.get(fingerprint) : Optional.empty();
             Extraction extraction = cached.<Extraction>map(Extraction.Extracted::new)
-                    .orElseGet(() -> extractor.extract(corpus, file));
+                    .orElseGet(() -> extractor().extract(corpus, file));
             switch (extraction) {
                 case Extraction.Extracted x -> {
                     SourceDocument d = x.document();
@@ -208,6 +218,7 @@ public final class Indexer implements AutoCloseable {
             }
         }
         progress.update(files.size(), files.size(), "");
+        LOG.info("extracted {} files in {} ms", files.size(), Duration.between(start, clock.instant()).toMillis());
         Set<String> skippedIds = new HashSet<>();
         skipped.forEach(s -> skippedIds.add(s.id()));
         added.removeIf(skippedIds::contains);
@@ -216,14 +227,13 @@ public final class Indexer implements AutoCloseable {
 
         long number = previous.map(m -> m.generation() + 1).orElse(1L);
         Path generation = layout.generation(number);
+        Instant phase = clock.instant();
         List<Derivation.CutDocument> cut = new ArrayList<>();
         for (SourceDocument d : documents) {
             cut.add(new Derivation.CutDocument(d, cutter.cut(d)));
         }
-        int passages = writeGeneration(generation, cut);
-        for (Derivation derivation : derivations) {
-            derivation.rebuild(layout, cut);
-        }
+        LOG.info("cut passages in {} ms", Duration.between(phase, clock.instant()).toMillis());
+        int passages = writeWithDerivations(generation, cut);
         new Manifest(FORMAT, Build.current().id(), number, config, clock.instant().toString(), entries, passages)
                 .write(generation);
         layout.publish(generation);
@@ -231,6 +241,58 @@ public final class Indexer implements AutoCloseable {
         cache.retainOnly(new HashSet<>(fingerprints.values()));
         return new IndexReport(added, updated, unchanged, removed, skipped, documents.size(), passages, true,
                 Duration.between(start, clock.instant()));
+    }
+
+    /**
+     * Writes the Lucene generation while the derivations (the agreements tracker) rebuild on a
+     * second thread: the two are independent, and a machine with two cores does both at once.
+     * Both finish before anything is published; the first failure is thrown.
+     */
+    private int writeWithDerivations(Path generation, List<Derivation.CutDocument> cut) throws IOException {
+        try (ExecutorService second = Executors.newSingleThreadExecutor()) {
+            Future<?> derived = second.submit(() -> {
+                for (Derivation derivation : derivations) {
+                    Instant start = clock.instant();
+                    derivation.rebuild(layout, cut);
+                    LOG.info("rebuilt {} in {} ms", derivation.getClass().getSimpleName(),
+                            Duration.between(start, clock.instant()).toMillis());
+                }
+                return null;
+            });
+            Instant start = clock.instant();
+            int passages;
+            try {
+                passages = writeGeneration(generation, cut);
+            } finally {
+                awaitQuietly(derived);
+            }
+            LOG.info("wrote {} passages to Lucene in {} ms", passages, Duration.between(start, clock.instant()).toMillis());
+            try {
+                derived.get();
+            } catch (ExecutionException e) {
+                switch (e.getCause()) {
+                    case IOException io -> throw io;
+                    case RuntimeException re -> throw re;
+                    case Error err -> throw err;
+                    default -> throw new IOException(e.getCause());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while rebuilding derived state", e);
+            }
+            return passages;
+        }
+    }
+
+    /** Waits for a task without letting its failure replace the one being thrown. */
+    private static void awaitQuietly(Future<?> task) {
+        try {
+            task.get();
+        } catch (ExecutionException e) {
+            // reported by the caller when the Lucene write succeeded
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Writes a complete generation into a fresh directory; returns the number of passages. */
@@ -359,8 +421,17 @@ public final class Indexer implements AutoCloseable {
         }
     }
 
+    private Extractor extractor() {
+        if (extractor == null) {
+            extractor = new Extractor(limits);
+        }
+        return extractor;
+    }
+
     @Override
     public void close() {
-        extractor.close();
+        if (extractor != null) {
+            extractor.close();
+        }
     }
 }

@@ -35,6 +35,13 @@ import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.mime.MediaType;
 import org.apache.tika.mime.MediaTypeRegistry;
 import org.apache.tika.parser.AutoDetectParser;
+import org.apache.tika.parser.html.JSoupParser;
+import org.apache.tika.parser.microsoft.OfficeParser;
+import org.apache.tika.parser.microsoft.ooxml.OOXMLParser;
+import org.apache.tika.parser.microsoft.rtf.RTFParser;
+import org.apache.tika.parser.odf.OpenDocumentParser;
+import org.apache.tika.parser.pdf.PDFParser;
+import org.apache.tika.parser.txt.TXTParser;
 import org.apache.tika.parser.AutoDetectParserConfig;
 import org.apache.tika.parser.ParseContext;
 import org.apache.tika.parser.ocr.TesseractOCRConfig;
@@ -89,7 +96,10 @@ public final class Extractor implements AutoCloseable {
 
     public Extractor(ExtractionLimits limits) {
         this.limits = Objects.requireNonNull(limits, "limits");
-        this.parser = new AutoDetectParser();
+        // Only the parsers of the allowed document types: a smaller attack surface for untrusted
+        // files, and a start-up that does not load the hundred other parsers of the standard package.
+        this.parser = new AutoDetectParser(new PDFParser(), new OOXMLParser(), new OfficeParser(),
+                new OpenDocumentParser(), new RTFParser(), new JSoupParser(), new TXTParser());
         parser.setAutoDetectParserConfig(new AutoDetectParserConfig(null, ZIP_BOMB_OUTPUT_THRESHOLD,
                 ZIP_BOMB_MAX_RATIO, MAX_XML_DEPTH, MAX_PACKAGE_DEPTH));
         // A cached pool: a parse that ignores interruption after a timeout keeps its thread, and

@@ -273,4 +273,18 @@ class DutchDatesTest {
         has(letter, "14 februari 2018", 2018, Kind.EVENT);
         assertTrue(letter.stream().noneMatch(d -> d.label().contains("18/004")));
     }
+
+    @Test
+    void theCheapGateChangesNoResultOnTheWholeCorpus() throws java.io.IOException {
+        int sentences = 0;
+        for (String file : List.of("programmastart-ibp.txt", "lbr-18-004-stand-van-zaken-ibp.txt")) {
+            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("corpus", file))) {
+                for (String sentence : nl.ibp.passage.Sentences.texts(line)) {
+                    sentences++;
+                    assertEquals(DutchDates.findAll(sentence, DOC), DutchDates.find(sentence, DOC), sentence);
+                }
+            }
+        }
+        assertTrue(sentences > 500, "sentences: " + sentences);
+    }
 }
