@@ -81,6 +81,19 @@ final class AgreementFormat {
         return sb.toString();
     }
 
+    /** "verstreken", "loopt", "komend", or "terugkerend" for a rhythm such as "vier keer per jaar". */
+    static String state(Deadline d, LocalDate today) {
+        if (d.kind() == Deadline.Kind.RECURRING) {
+            return "terugkerend";
+        }
+        return d.end().isBefore(today) ? "verstreken" : d.start().isAfter(today) ? "komend" : "loopt";
+    }
+
+    /** Whether a deadline lies behind us; a rhythm never does. */
+    static boolean passed(Deadline d, LocalDate today) {
+        return d.kind() != Deadline.Kind.RECURRING && d.end().isBefore(today);
+    }
+
     static String when(Deadline d) {
         return d.label() + " (" + span(d.start(), d.end()) + ")";
     }

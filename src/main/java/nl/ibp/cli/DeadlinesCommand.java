@@ -65,7 +65,7 @@ final class DeadlinesCommand implements Callable<Integer> {
         try (AgreementStore store = locations.tracker()) {
             for (Agreement a : store.agreements(opgave == null ? OptionalInt.empty() : OptionalInt.of(opgave))) {
                 for (Deadline d : a.deadlines()) {
-                    boolean passed = d.end().isBefore(now);
+                    boolean passed = AgreementFormat.passed(d, now);
                     if ((from == null || !d.end().isBefore(from)) && (to == null || !d.start().isAfter(to))
                             && (when == null || when.upcoming && !passed || when.past && passed)) {
                         rows.add(new Row(d, a));
@@ -78,12 +78,12 @@ final class DeadlinesCommand implements Callable<Integer> {
             terminal.out().println("Geen termijnen gevonden.");
             return ExitCodes.OK;
         }
-        terminal.out().printf("%-23s  %-9s  %-6s  %-28s  %s%n", "periode", "status", "opgave", "termijn", "afspraak");
+        terminal.out().printf("%-23s  %-11s  %-6s  %-28s  %s%n", "periode", "status", "opgave", "termijn", "afspraak");
         for (Row r : rows) {
             Deadline d = r.deadline();
-            String status = d.end().isBefore(now) ? "verstreken" : d.start().isAfter(now) ? "komend" : "loopt";
+            String status = AgreementFormat.state(d, now);
             String text = r.agreement().text();
-            terminal.out().printf("%-23s  %-9s  %-6s  %-28s  %s%n", AgreementFormat.span(d.start(), d.end()), status,
+            terminal.out().printf("%-23s  %-11s  %-6s  %-28s  %s%n", AgreementFormat.span(d.start(), d.end()), status,
                     r.agreement().opgave().isPresent() ? String.valueOf(r.agreement().opgave().getAsInt()) : "-",
                     truncate(d.label(), 28), truncate(text, 90));
         }

@@ -47,10 +47,16 @@ final class OpgaveCommand implements Callable<Integer> {
         var out = terminal.out();
         out.println(opgave.number() + ". " + opgave.title() + " (" + opgave.cluster() + ")");
         try (PassageSearcher searcher = PassageSearcher.open(locations.layout())) {
-            searcher.passagesOf(number).stream()
+            // The first "Gezamenlijke ambitie" section of the opgave, all of its passages.
+            List<Hit> ambition = searcher.passagesOf(number).stream()
                     .filter(h -> h.passage().headingPath().stream().anyMatch(s -> s.matches("(?i)gezamenlijke? ambitie")))
-                    .findFirst()
-                    .ifPresent(h -> out.println("\nAmbitie:\n   " + h.passage().text().replace("\n", "\n   ")));
+                    .toList();
+            if (!ambition.isEmpty()) {
+                String section = ambition.getFirst().passage().section();
+                out.println("\nAmbitie (" + ambition.getFirst().document().title() + " – " + section + "):");
+                ambition.stream().filter(h -> h.passage().section().equals(section))
+                        .forEach(h -> out.println("   " + h.passage().text().replace("\n", "\n   ")));
+            }
         }
         List<Agreement> agreements;
         try (AgreementStore store = locations.tracker()) {
@@ -62,8 +68,8 @@ final class OpgaveCommand implements Callable<Integer> {
         out.println("\nTermijnen:");
         for (Agreement a : dated) {
             var d = a.deadlines().getFirst();
-            out.println("  " + AgreementFormat.span(d.start(), d.end()) + (d.end().isBefore(now) ? " (verstreken)" : "")
-                    + "  " + d.label() + ": " + a.text());
+            out.println("  " + AgreementFormat.span(d.start(), d.end()) + " (" + AgreementFormat.state(d, now) + ")  "
+                    + d.label() + ": " + a.text());
         }
         out.println("\nWie doet wat:");
         agreements.stream().filter(a -> !a.actors().isEmpty()).forEach(a -> out.println("  " + a.actors().stream()

@@ -40,9 +40,10 @@ final class OpgavenCommand implements Callable<Integer> {
         for (Opgave o : Opgaven.ALL) {
             List<Agreement> mine = all.stream().filter(a -> a.opgave().equals(OptionalInt.of(o.number()))).toList();
             List<Deadline> deadlines = mine.stream().flatMap(a -> a.deadlines().stream()).toList();
-            long past = deadlines.stream().filter(d -> d.end().isBefore(now)).count();
+            long past = deadlines.stream().filter(d -> AgreementFormat.passed(d, now)).count();
+            long upcoming = deadlines.stream().filter(d -> d.kind() != Deadline.Kind.RECURRING && !d.end().isBefore(now)).count();
             terminal.out().printf("%3d  %-55s  %-13s  %9d  %6d  %10d%n", o.number(), o.title(), o.cluster(), mine.size(),
-                    deadlines.size() - past, past);
+                    upcoming, past);
         }
         return ExitCodes.OK;
     }

@@ -151,4 +151,82 @@ class CliTest {
         assertTrue(r.out().contains("baseline (StandardAnalyzer)"), r.out());
         assertTrue(r.out().contains("hit@1"), r.out());
     }
+
+    @Test
+    void opgavenListsAllTenWithCounts() {
+        Run r = run("", "opgaven", "--index", index.toString(), "--today", "2019-06-01");
+        assertEquals(0, r.code(), r.err());
+        assertEquals(11, r.out().lines().count(), r.out());
+        assertTrue(r.out().contains("  1  Samen aan de slag voor het klimaat"), r.out());
+        assertTrue(r.out().contains(" 10  Overkoepelende thema's"), r.out());
+    }
+
+    @Test
+    void opgaveShowsAmbitionDeadlinesActorsAndSources() {
+        Run r = run("", "opgave", "1", "--index", index.toString(), "--today", "2019-06-01");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().startsWith("1. Samen aan de slag voor het klimaat (fysiek)"), r.out());
+        assertTrue(r.out().contains("\nAmbitie (Programmastart IBP – "), r.out());
+        assertTrue(r.out().contains("49 % CO₂-reductie in 2030"), r.out());
+        assertTrue(r.out().contains("2019-01-01 t/m 2019-12-31 (loopt)  uiterlijk in 2019: Met behulp van de stresstesten"), r.out());
+        assertTrue(r.out().contains("(verstreken)  voor 1 mei: Dit plan wordt voor 1 mei besproken"), r.out());
+        assertTrue(r.out().contains("(terugkerend)  Vier keer per jaar"), r.out());
+        assertTrue(r.out().contains("IPO (voortouw)"), r.out());
+        Run bad = run("", "opgave", "11", "--index", index.toString());
+        assertEquals(ExitCodes.USAGE, bad.code());
+    }
+
+    @Test
+    void deadlinesFilterByOpgavePeriodAndWhetherTheyHavePassed() {
+        Run past = run("", "deadlines", "--opgave", "1", "--past", "--today", "2020-01-01", "--index", index.toString());
+        assertEquals(0, past.code(), past.err());
+        assertTrue(past.out().contains("uiterlijk in 2019"), past.out());
+        assertFalse(past.out().contains("komend"), past.out());
+        Run upcoming = run("", "deadlines", "--opgave", "1", "--upcoming", "--today", "2020-01-01", "--index", index.toString());
+        assertTrue(upcoming.out().contains("uiterlijk in 2021"), upcoming.out());
+        assertFalse(upcoming.out().contains("uiterlijk in 2019"), upcoming.out());
+        Run window = run("", "deadlines", "--from", "2040-01-01", "--to", "2040-12-31", "--index", index.toString());
+        assertTrue(window.out().lines().skip(1).allMatch(l -> l.contains("2040")), window.out());
+        Run both = run("", "deadlines", "--past", "--upcoming", "--index", index.toString());
+        assertEquals(ExitCodes.USAGE, both.code());
+    }
+
+    @Test
+    void afsprakenJsonIsTheContract() throws IOException {
+        Run r = run("", "afspraken", "--opgave", "1", "--json", "--index", index.toString());
+        assertEquals(0, r.code(), r.err());
+        List<String> lines = r.out().lines().toList();
+        assertTrue(lines.size() > 20, "agreements: " + lines.size());
+        JsonNode planning = null;
+        for (String line : lines) {
+            JsonNode n = JSON.readTree(line);
+            for (String field : List.of("id", "opgave", "text", "deadlines", "actors", "source", "status", "curated")) {
+                assertTrue(n.has(field), "missing " + field + " in " + line);
+            }
+            assertEquals(1, n.get("opgave").get("number").asInt());
+            if (n.get("text").asText().contains("uiterlijk in 2021 een planning")) {
+                planning = n;
+            }
+        }
+        assertTrue(planning != null, "the planning agreement is listed");
+        JsonNode deadline = planning.get("deadlines").get(0);
+        assertEquals("uiterlijk in 2021", deadline.get("label").asText());
+        assertEquals("2021-01-01", deadline.get("start").asText());
+        assertEquals("2021-12-31", deadline.get("end").asText());
+        assertEquals("year", deadline.get("precision").asText());
+        assertEquals("deadline", deadline.get("kind").asText());
+        assertEquals("gemeenten", planning.get("actors").get(0).get("name").asText());
+        assertEquals("programmastart-ibp.txt", planning.get("source").get("document").asText());
+        assertEquals("open", planning.get("status").asText());
+    }
+
+    @Test
+    void askJsonlCarriesTheOpgaveAndTheAgreements() throws IOException {
+        Run r = run("wie neemt het voortouw bij de regionale energie- en klimaatstrategieen?\n", "ask", "--jsonl",
+                "--index", index.toString());
+        JsonNode line = JSON.readTree(r.out().lines().findFirst().orElseThrow());
+        assertEquals(1, line.get("opgave").get("number").asInt());
+        assertTrue(line.get("agreements").size() > 0, line.toString());
+        assertTrue(line.get("agreements").get(0).get("text").asText().contains("voortouw"), line.toString());
+    }
 }
