@@ -5,9 +5,11 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.OptionalInt;
+import java.util.Set;
 import nl.ibp.ingest.SourceDocument;
 import nl.ibp.passage.Opgaven;
 import nl.ibp.passage.Passage;
@@ -29,9 +31,11 @@ public final class AgreementExtractor {
      */
     public static List<Agreement> extract(SourceDocument document, List<Passage> passages, LocalDate fallbackDate) {
         LocalDate date = document.date().orElse(fallbackDate);
+        Set<String> seen = new HashSet<>();
         return passages.stream()
                 .filter(p -> !p.text().contains(" | ")) // table rows: their years are column headers, not agreements
                 .flatMap(p -> inPassage(document, p, date).stream())
+                .filter(a -> seen.add(a.text())) // a list's lead-in repeats in each of its passages: once is enough
                 .toList();
     }
 
