@@ -86,20 +86,33 @@ public final class Opgaven {
      * opgave that matches wins, so the most specific aliases live with the lower numbers.
      */
     public static Optional<Opgave> mentionedIn(String heading) {
-        String text = " " + String.join(" ", normalize(heading)) + " ";
-        for (Opgave opgave : ALL) {
-            if (text.contains(" " + String.join(" ", normalize(opgave.title())) + " ")) {
-                return Optional.of(opgave);
+        String text = padded(heading);
+        for (Names n : NAMES) {
+            if (text.contains(n.title())) {
+                return Optional.of(n.opgave());
             }
         }
-        for (Opgave opgave : ALL) {
-            for (String alias : opgave.aliases()) {
-                if (text.contains(" " + String.join(" ", normalize(alias)) + " ")) {
-                    return Optional.of(opgave);
+        for (Names n : NAMES) {
+            for (String alias : n.aliases()) {
+                if (text.contains(alias)) {
+                    return Optional.of(n.opgave());
                 }
             }
         }
         return Optional.empty();
+    }
+
+    /** An opgave's title and aliases, normalised once: every question is matched against them. */
+    private record Names(Opgave opgave, String title, List<String> aliases) {
+    }
+
+    private static final List<Names> NAMES = ALL.stream()
+            .map(o -> new Names(o, padded(o.title()), o.aliases().stream().map(Opgaven::padded).toList()))
+            .toList();
+
+    /** Normalised words joined by single spaces, with a space on either side for whole-word matching. */
+    private static String padded(String text) {
+        return " " + String.join(" ", normalize(text)) + " ";
     }
 
     /**
@@ -107,17 +120,17 @@ public final class Opgaven {
      * title counts three, each alias mention one; the best must reach 2 and stand alone.
      */
     public static Optional<Opgave> about(String text) {
-        String t = " " + String.join(" ", normalize(text)) + " ";
+        String t = padded(text);
         Opgave best = null;
         int bestScore = 0;
         boolean tie = false;
-        for (Opgave opgave : ALL) {
-            int score = 3 * count(t, opgave.title());
-            for (String alias : opgave.aliases()) {
+        for (Names n : NAMES) {
+            int score = 3 * count(t, n.title());
+            for (String alias : n.aliases()) {
                 score += count(t, alias);
             }
             if (score > bestScore) {
-                best = opgave;
+                best = n.opgave();
                 bestScore = score;
                 tie = false;
             } else if (score == bestScore && score > 0) {
@@ -127,8 +140,7 @@ public final class Opgaven {
         return bestScore >= 2 && !tie ? Optional.of(best) : Optional.empty();
     }
 
-    private static int count(String normalizedText, String phrase) {
-        String p = " " + String.join(" ", normalize(phrase)) + " ";
+    private static int count(String normalizedText, String p) {
         int n = 0;
         for (int i = normalizedText.indexOf(p); i >= 0; i = normalizedText.indexOf(p, i + 1)) {
             n++;
