@@ -16,9 +16,10 @@ import nl.ibp.passage.Passage;
 import nl.ibp.passage.Sentences;
 
 /**
- * Finds agreements in passages: every sentence or list item that names a date (a deadline,
- * target, start or rhythm) or an actor with a role is an agreement. Its opgave comes from the
- * passage's heading path; outside the opgave chapters from what the passage is about.
+ * Finds agreements in passages: every sentence or list item that names an actor with a role,
+ * or a date that is not in the document's past (a deadline, target, start, rhythm or coming
+ * event), is an agreement. Its opgave comes from the passage's heading path; outside the opgave
+ * chapters from what the passage is about.
  * Deterministic and offline: the same text always gives the same agreements with the same ids.
  */
 public final class AgreementExtractor {
@@ -49,12 +50,17 @@ public final class AgreementExtractor {
             String text = sentence.replaceFirst("^[-\\s]+", "").strip();
             List<Deadline> deadlines = DutchDates.find(text, date);
             List<Responsibility> actors = Actors.find(text);
-            if (!deadlines.isEmpty() || !actors.isEmpty()) {
+            if (!actors.isEmpty() || deadlines.stream().anyMatch(d -> !isPast(d, date))) {
                 agreements.add(new Agreement(id(passage.id(), text), opgave, text, deadlines, actors, source,
                         Agreement.OPEN, false));
             }
         }
         return agreements;
+    }
+
+    /** Something that happened before the document was written is history, not an agreement. */
+    private static boolean isPast(Deadline d, LocalDate documentDate) {
+        return d.kind() == Deadline.Kind.EVENT && d.end().isBefore(documentDate);
     }
 
     static String id(String passageId, String text) {
