@@ -1,10 +1,7 @@
 package nl.ibp.eval;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,8 +16,6 @@ import nl.ibp.agreements.Responsibility;
  */
 public record GoldAgreement(String id, String type, List<Integer> opgaven, List<String> must, int year,
                             List<String> actors) {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     public GoldAgreement {
         opgaven = List.copyOf(opgaven);
@@ -47,33 +42,20 @@ public record GoldAgreement(String id, String type, List<Integer> opgaven, List<
 
     /** Reads a gold agreements file; a bad line is reported with its number. */
     public static List<GoldAgreement> read(Path file) throws IOException {
-        List<GoldAgreement> gold = new ArrayList<>();
-        int lineNumber = 0;
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-            lineNumber++;
-            if (line.isBlank()) {
-                continue;
+        return JsonLines.read(file, "a gold agreement", n -> {
+            List<Integer> opgaven = new ArrayList<>();
+            JsonNode o = n.get("opgave");
+            if (o != null && o.isArray()) {
+                o.forEach(x -> opgaven.add(x.asInt()));
+            } else if (o != null && !o.isNull()) {
+                opgaven.add(o.asInt());
             }
-            try {
-                JsonNode n = JSON.readTree(line);
-                List<Integer> opgaven = new ArrayList<>();
-                JsonNode o = n.get("opgave");
-                if (o != null && o.isArray()) {
-                    o.forEach(x -> opgaven.add(x.asInt()));
-                } else if (o != null && !o.isNull()) {
-                    opgaven.add(o.asInt());
-                }
-                List<String> must = new ArrayList<>();
-                n.path("must").forEach(x -> must.add(x.asText()));
-                List<String> actors = new ArrayList<>();
-                n.path("actors").forEach(x -> actors.add(x.asText()));
-                gold.add(new GoldAgreement(n.get("id").asText(), n.get("type").asText(), opgaven, must,
-                        n.path("year").asInt(0), actors));
-            } catch (IOException | RuntimeException e) {
-                throw new IOException(file + ":" + lineNumber + ": not a gold agreement (" + e.getMessage() + ")");
-            }
-        }
-        return gold;
+            List<String> must = new ArrayList<>();
+            n.path("must").forEach(x -> must.add(x.asText()));
+            List<String> actors = new ArrayList<>();
+            n.path("actors").forEach(x -> actors.add(x.asText()));
+            return new GoldAgreement(n.get("id").asText(), n.get("type").asText(), opgaven, must, n.path("year").asInt(0), actors);
+        });
     }
 
     /** The share of gold agreements that some tracked agreement matches, and the ones none does. */

@@ -1,10 +1,7 @@
 package nl.ibp.eval;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -16,8 +13,6 @@ import java.util.Locale;
  * the {@code expect} alternatives.
  */
 public record GoldQuestion(String id, String question, List<List<String>> expect) {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     public GoldQuestion {
         expect = expect.stream().map(List::copyOf).toList();
@@ -40,26 +35,14 @@ public record GoldQuestion(String id, String question, List<List<String>> expect
 
     /** Reads a questions file; a bad line is reported with its number. */
     public static List<GoldQuestion> read(Path file) throws IOException {
-        List<GoldQuestion> questions = new ArrayList<>();
-        int lineNumber = 0;
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-            lineNumber++;
-            if (line.isBlank()) {
-                continue;
+        return JsonLines.read(file, "a gold question", node -> {
+            List<List<String>> expect = new ArrayList<>();
+            for (JsonNode alternative : node.get("expect")) {
+                List<String> strings = new ArrayList<>();
+                alternative.forEach(s -> strings.add(s.asText()));
+                expect.add(strings);
             }
-            try {
-                JsonNode node = JSON.readTree(line);
-                List<List<String>> expect = new ArrayList<>();
-                for (JsonNode alternative : node.get("expect")) {
-                    List<String> strings = new ArrayList<>();
-                    alternative.forEach(s -> strings.add(s.asText()));
-                    expect.add(strings);
-                }
-                questions.add(new GoldQuestion(node.get("id").asText(), node.get("question").asText(), expect));
-            } catch (IOException | RuntimeException e) {
-                throw new IOException(file + ":" + lineNumber + ": not a gold question (" + e.getMessage() + ")");
-            }
-        }
-        return questions;
+            return new GoldQuestion(node.get("id").asText(), node.get("question").asText(), expect);
+        });
     }
 }

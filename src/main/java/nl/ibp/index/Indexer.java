@@ -123,6 +123,7 @@ public final class Indexer implements AutoCloseable {
      * @throws IndexException when the corpus cannot be read or the index not written; the
      *                        previous generation is then still the one served
      */
+    @SuppressWarnings("try") // the lock is held by the try block, not used in it
     public IndexReport run(boolean full) throws IOException {
         Instant start = clock.instant();
         if (!Files.isDirectory(corpus)) {
