@@ -82,6 +82,23 @@ public final class AgreementStore implements AutoCloseable {
               reason TEXT NOT NULL,
               updated TEXT NOT NULL
             );
+            """, """
+            CREATE TABLE bot_feedback (
+              id INTEGER PRIMARY KEY AUTOINCREMENT,
+              question TEXT NOT NULL,
+              passage TEXT NOT NULL,
+              vote INTEGER NOT NULL CHECK (vote IN (-1, 1)),
+              created TEXT NOT NULL
+            );
+            CREATE TABLE bot_state (
+              key TEXT PRIMARY KEY,
+              value TEXT NOT NULL
+            );
+            CREATE TABLE bot_chats (
+              chat INTEGER PRIMARY KEY,
+              active INTEGER NOT NULL DEFAULT 1,
+              updated TEXT NOT NULL
+            );
             """);
 
     private final Connection connection;

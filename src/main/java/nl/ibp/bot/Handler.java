@@ -1,0 +1,73 @@
+package nl.ibp.bot;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The bot's behaviour without Telegram: what comes in from a chat, what goes back. The Telegram
+ * adapter turns updates into {@link Incoming} and {@link Reply} into Bot API calls; tests call
+ * {@link #handle} directly.
+ */
+public interface Handler {
+
+    /** The replies to one incoming update, in the order they are to be sent. May throw: the adapter apologises. */
+    List<Reply> handle(Incoming incoming) throws Exception;
+
+    /** Something a user sent. */
+    sealed interface Incoming {
+        long chatId();
+
+        long userId();
+
+        /** A text message; commands ("/opgave 6") included. */
+        record Text(long chatId, long userId, String text) implements Incoming {
+            public Text {
+                text = text == null ? "" : text;
+            }
+        }
+
+        /** A press on an inline button. */
+        record Callback(long chatId, long userId, String callbackId, String data) implements Incoming {
+            public Callback {
+                data = data == null ? "" : data;
+            }
+        }
+
+        /** Anything else: a photo, sticker, voice message, location… ({@code kind} names it, for the log). */
+        record Other(long chatId, long userId, String kind) implements Incoming {
+        }
+    }
+
+    /** An inline button; its callback data is at most 64 bytes, as Telegram demands. */
+    record Button(String text, String data) {
+        public static final int MAX_DATA_BYTES = 64;
+
+        public Button {
+            Objects.requireNonNull(text, "text");
+            if (data.getBytes(StandardCharsets.UTF_8).length > MAX_DATA_BYTES) {
+                throw new IllegalArgumentException("callback data over 64 bytes: " + data);
+            }
+        }
+    }
+
+    /** Something to send back. */
+    sealed interface Reply {
+
+        /** A message in HTML parse mode (every dynamic string escaped), with rows of inline buttons. */
+        record Message(String html, List<List<Button>> keyboard) implements Reply {
+            public Message {
+                Objects.requireNonNull(html, "html");
+                keyboard = keyboard.stream().map(List::copyOf).toList();
+            }
+
+            public Message(String html) {
+                this(html, List.of());
+            }
+        }
+
+        /** The answer to a button press (Telegram wants one for every press); {@code text} may be empty. */
+        record CallbackAnswer(String callbackId, String text) implements Reply {
+        }
+    }
+}

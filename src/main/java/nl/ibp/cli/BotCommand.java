@@ -1,0 +1,67 @@
+package nl.ibp.cli;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import nl.ibp.bot.BotConfig;
+import nl.ibp.bot.BotStore;
+import nl.ibp.bot.ChatHandler;
+import nl.ibp.bot.RateLimiter;
+import nl.ibp.bot.TelegramBot;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code ibp bot}: serves the assistant in Telegram until stopped (SIGTERM, Ctrl-C). */
+@Command(name = "bot", mixinStandardHelpOptions = true,
+        description = "Start de Telegram-bot (token in IBP_TELEGRAM_TOKEN of IBP_TELEGRAM_TOKEN_FILE).")
+final class BotCommand implements Callable<Integer> {
+
+    @Mixin
+    Locations locations;
+
+    private final Terminal terminal;
+
+    BotCommand(Terminal terminal) {
+        this.terminal = terminal;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Optional<BotConfig> config = BotConfig.fromEnv(System.getenv());
+        if (config.isEmpty()) {
+            terminal.err().println("ibp bot: geen Telegram-token; zet " + BotConfig.TOKEN + " of " + BotConfig.TOKEN_FILE);
+            return ExitCodes.USAGE;
+        }
+        if (locations.layout().current().isEmpty()) {
+            terminal.out().println("Er is nog geen index; de documenten worden eerst ingelezen.");
+            IndexCommand.run(terminal, locations, false);
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        BotStore store = BotStore.open(locations.layout().root());
+        ChatHandler handler;
+        try {
+            handler = ChatHandler.open(locations.layout(), store, Clock.systemDefaultZone(),
+                    new RateLimiter(20, 60_000, Clock.systemUTC()));
+        } catch (Exception e) {
+            store.close();
+            throw e;
+        }
+        TelegramBot bot = new TelegramBot(config.get(), handler, store);
+        Thread hook = new Thread(() -> {
+            try (store; handler; bot) {
+                terminal.out().println("De bot stopt.");
+            } catch (Exception e) {
+                terminal.err().println("ibp bot: stoppen: " + e.getMessage());
+            } finally {
+                stopped.countDown();
+            }
+        }, "ibp-bot-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        bot.start();
+        terminal.out().println("De IBP-assistent luistert in Telegram (" + config.get().apiUrl().getHost() + "). Stop met Ctrl-C.");
+        terminal.out().flush();
+        stopped.await();
+        return ExitCodes.OK;
+    }
+}
