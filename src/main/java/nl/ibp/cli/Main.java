@@ -5,12 +5,13 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
+import nl.ibp.bot.BotConfig;
 import nl.ibp.config.Build;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-/** The {@code ibp} command. Without a subcommand it starts the chat in the terminal. */
+/** The {@code ibp} command. Without a subcommand it serves Telegram (token set) or the terminal chat. */
 @Command(name = "ibp", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "De IBP-assistent: vragen over het Interbestuurlijk Programma, beantwoord uit de bronteksten.",
         subcommands = {IndexCommand.class, AskCommand.class, ChatCommand.class, OpgavenCommand.class,
@@ -35,8 +36,14 @@ public final class Main implements Callable<Integer> {
         this.terminal = terminal;
     }
 
+    /** Without a subcommand: Telegram when a token is configured, else the terminal chat. */
     @Override
     public Integer call() throws Exception {
+        if (BotConfig.fromEnv(System.getenv()).isPresent()) {
+            BotCommand bot = new BotCommand(terminal);
+            bot.locations = locations;
+            return bot.call();
+        }
         return new ChatCommand(terminal, locations).call();
     }
 
