@@ -24,7 +24,7 @@ import nl.ibp.index.Manifest;
 import nl.ibp.passage.Opgave;
 import nl.ibp.passage.Opgaven;
 import nl.ibp.passage.Sentences;
-import nl.ibp.search.AnalyzedTerms;
+import nl.ibp.analysis.AnalyzedTerms;
 import nl.ibp.search.Hit;
 import nl.ibp.search.PassageSearcher;
 import nl.ibp.search.QuestionType;
@@ -102,8 +102,11 @@ public final class AnswerEngine implements AutoCloseable {
 
     public Answer ask(String question, int k) throws IOException {
         List<RankedPassage> passages = new ArrayList<>();
+        Set<String> wanted = new HashSet<>(AnalyzedTerms.of(terms, question));
+        QuestionType type = QuestionType.of(question);
         for (Hit hit : searcher.search(question, k)) {
-            Sentences.Span span = AnswerSentence.pick(question, hit.passage().text(), t -> AnalyzedTerms.of(terms, t));
+            Sentences.Span span = AnswerSentence.pick(wanted, type, hit.passage().text(), hit.sentenceTerms(),
+                    t -> AnalyzedTerms.of(terms, t));
             passages.add(new RankedPassage(passages.size() + 1, hit, span));
         }
         Optional<Opgave> opgave = opgave(question, passages);

@@ -15,27 +15,37 @@ import nl.ibp.search.QuestionType;
  */
 final class AnswerSentence {
 
+    /** Holding the kind of answer asked for weighs one and a half shared question words. */
+    private static final double CUE_BONUS = 1.5;
+
     private AnswerSentence() {
     }
 
     /**
-     * @param terms the analysed terms of a text (the same analysis for question and sentence)
+     * @param wanted        the question's analysed terms
+     * @param type          what the question asks for
+     * @param sentenceTerms the analysed terms of each sentence of the passage, when the index has
+     *                      them (the same analysis as the question's); else empty
+     * @param terms         analyses a sentence when {@code sentenceTerms} does not fit the passage
      * @return the best sentence's span within {@code passage}
      */
-    static Sentences.Span pick(String question, String passage, Function<String, List<String>> terms) {
+    static Sentences.Span pick(Set<String> wanted, QuestionType type, String passage,
+                               List<List<String>> sentenceTerms, Function<String, List<String>> terms) {
         List<Sentences.Span> sentences = Sentences.split(passage);
         if (sentences.isEmpty()) {
             return new Sentences.Span(0, passage.length());
         }
-        Set<String> wanted = new HashSet<>(terms.apply(question));
-        QuestionType type = QuestionType.of(question);
+        boolean stored = sentenceTerms.size() == sentences.size();
         Sentences.Span best = sentences.getFirst();
         double bestScore = -1;
-        for (Sentences.Span span : sentences) {
+        for (int i = 0; i < sentences.size(); i++) {
+            Sentences.Span span = sentences.get(i);
             String sentence = span.of(passage);
-            Set<String> have = new HashSet<>(terms.apply(sentence));
+            Set<String> have = new HashSet<>(stored ? sentenceTerms.get(i) : terms.apply(sentence));
             double score = have.stream().filter(wanted::contains).count();
-            score += type.cue().filter(cue -> cue.in(sentence)).isPresent() ? 1.5 : 0;
+            if (score + CUE_BONUS > bestScore) { // the cue's regex only where it can change the outcome
+                score += type.cue().filter(cue -> cue.in(sentence)).isPresent() ? CUE_BONUS : 0;
+            }
             if (score > bestScore) { // ties go to the earlier sentence
                 bestScore = score;
                 best = span;

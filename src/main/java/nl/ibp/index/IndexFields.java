@@ -16,6 +16,9 @@ public final class IndexFields {
     public static final String OPGAVE = "opgave";
     /** The kinds of answer the passage holds ({@link nl.ibp.passage.Cue}): indexed to prefer them, not stored. */
     public static final String CUES = "cues";
+    /** The analysed terms of each sentence, a line each: stored so that picking the answer sentence
+     * costs no analysis at question time; never searched. */
+    public static final String SENTENCE_TERMS = "sentence_terms";
     /** Position within the document: stored, to show neighbouring passages in order. */
     public static final String ORDINAL = "ordinal";
     /** Document metadata, stored on every passage so a hit can be cited without a second lookup. */

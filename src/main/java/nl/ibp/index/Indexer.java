@@ -31,6 +31,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
+import nl.ibp.analysis.AnalyzedTerms;
 import nl.ibp.analysis.CompoundDictionary;
 import nl.ibp.analysis.IbpAnalyzer;
 import nl.ibp.analysis.Synonyms;
@@ -315,10 +316,11 @@ public final class Indexer implements AutoCloseable {
             int count = 0;
             IndexWriterConfig config = new IndexWriterConfig(indexAnalyzer(dictionary))
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE);
-            try (FSDirectory dir = FSDirectory.open(tmp); IndexWriter writer = new IndexWriter(dir, config)) {
+            try (FSDirectory dir = FSDirectory.open(tmp); IndexWriter writer = new IndexWriter(dir, config);
+                 Analyzer sentenceAnalyzer = IbpAnalyzer.forQuery(Synonyms.none())) {
                 for (Derivation.CutDocument c : cut) {
                     for (Passage p : c.passages()) {
-                        writer.addDocument(toLucene(c.document(), p));
+                        writer.addDocument(toLucene(c.document(), p, AnalyzedTerms.perSentence(sentenceAnalyzer, p.text())));
                         count++;
                     }
                 }
@@ -337,7 +339,7 @@ public final class Indexer implements AutoCloseable {
                 Map.of(IndexFields.PARTS, IbpAnalyzer.forIndexDecompounding(dictionary)));
     }
 
-    private static Document toLucene(SourceDocument d, Passage p) {
+    private static Document toLucene(SourceDocument d, Passage p, String sentenceTerms) {
         Document doc = new Document();
         doc.add(new StringField(IndexFields.ID, p.id(), Field.Store.YES));
         doc.add(new StringField(IndexFields.DOCUMENT, d.id(), Field.Store.YES));
@@ -349,6 +351,7 @@ public final class Indexer implements AutoCloseable {
             doc.add(new StringField(IndexFields.CUES, cue.name(), Field.Store.NO));
         }
         doc.add(new StoredField(IndexFields.ORDINAL, p.ordinal()));
+        doc.add(new StoredField(IndexFields.SENTENCE_TERMS, sentenceTerms));
         doc.add(new StoredField(IndexFields.TITLE, d.title()));
         doc.add(new StoredField(IndexFields.DATE, d.date().map(LocalDate::toString).orElse("")));
         doc.add(new StoredField(IndexFields.KENMERK, d.kenmerk()));

@@ -124,7 +124,10 @@ public final class PassageSearcher implements AutoCloseable {
         DocumentInfo info = new DocumentInfo(doc.get(IndexFields.DOCUMENT), doc.get(IndexFields.TITLE),
                 date.isEmpty() ? Optional.empty() : Optional.of(LocalDate.parse(date)),
                 doc.get(IndexFields.KENMERK), doc.get(IndexFields.TYPE));
-        return new Hit(passage, info, score);
+        String sentences = doc.get(IndexFields.SENTENCE_TERMS);
+        List<List<String>> sentenceTerms = sentences == null ? List.of()
+                : sentences.lines().map(l -> l.isEmpty() ? List.<String>of() : List.of(l.split(" "))).toList();
+        return new Hit(passage, info, score, sentenceTerms);
     }
 
     @Override

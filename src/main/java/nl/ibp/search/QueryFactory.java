@@ -2,6 +2,7 @@ package nl.ibp.search;
 
 import java.util.List;
 import java.util.Map;
+import nl.ibp.analysis.AnalyzedTerms;
 import nl.ibp.analysis.CompoundDictionary;
 import nl.ibp.analysis.IbpAnalyzer;
 import nl.ibp.analysis.Synonyms;

@@ -3,10 +3,12 @@ package nl.ibp.answer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 import nl.ibp.analysis.IbpAnalyzer;
 import nl.ibp.analysis.Synonyms;
-import nl.ibp.search.AnalyzedTerms;
+import nl.ibp.analysis.AnalyzedTerms;
+import nl.ibp.search.QuestionType;
 import org.junit.jupiter.api.Test;
 
 class AnswerSentenceTest {
@@ -15,7 +17,16 @@ class AnswerSentenceTest {
     private static final Function<String, List<String>> TERMS = t -> AnalyzedTerms.of(ANALYZER, t);
 
     private static String pick(String question, String passage) {
-        return AnswerSentence.pick(question, passage, TERMS).of(passage);
+        Set<String> wanted = Set.copyOf(TERMS.apply(question));
+        QuestionType type = QuestionType.of(question);
+        String analysedNow = AnswerSentence.pick(wanted, type, passage, List.of(), TERMS).of(passage);
+        // The terms the index stores per sentence must give the same answer as analysing now.
+        List<List<String>> stored = AnalyzedTerms.perSentence(ANALYZER, passage).lines()
+                .map(l -> l.isEmpty() ? List.<String>of() : List.of(l.split(" "))).toList();
+        assertEquals(analysedNow, AnswerSentence.pick(wanted, type, passage, stored, t -> {
+            throw new AssertionError("stored terms fit: no analysis at question time");
+        }).of(passage));
+        return analysedNow;
     }
 
     @Test
