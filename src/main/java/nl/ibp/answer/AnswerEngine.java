@@ -17,6 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nl.ibp.agreements.Agreement;
 import nl.ibp.agreements.AgreementStore;
+import nl.ibp.agreements.Responsibility;
 import nl.ibp.analysis.IbpAnalyzer;
 import nl.ibp.analysis.Synonyms;
 import nl.ibp.index.IndexLayout;
@@ -113,6 +114,19 @@ public final class AnswerEngine implements AutoCloseable {
         return new Answer(question, opgave, matchingAgreements(question, opgave, passages), passages);
     }
 
+    private static final List<Map.Entry<Pattern, Responsibility.Role>> ROLE_WORDS = List.of(
+            Map.entry(Pattern.compile("(?i)verantwoordelijk|aan de lat"), Responsibility.Role.VERANTWOORDELIJK),
+            Map.entry(Pattern.compile("(?i)voortouw"), Responsibility.Role.VOORTOUW),
+            Map.entry(Pattern.compile("(?i)\\bregie"), Responsibility.Role.REGIE),
+            Map.entry(Pattern.compile("(?i)trekker|\\btrekt\\b"), Responsibility.Role.TREKKER),
+            Map.entry(Pattern.compile("(?i)co[öo]rdin"), Responsibility.Role.COORDINEERT),
+            Map.entry(Pattern.compile("(?i)voorzit"), Responsibility.Role.VOORZITTER));
+
+    /** The role a "wie" question names, if it names one. */
+    static Optional<Responsibility.Role> askedRole(String question) {
+        return ROLE_WORDS.stream().filter(e -> e.getKey().matcher(question).find()).map(Map.Entry::getValue).findFirst();
+    }
+
     /** The opgave a question is about: by number ("opgave 6"), by title or alias, else that of the best passage. */
     static Optional<Opgave> opgave(String question, List<RankedPassage> passages) {
         Matcher m = OPGAVE_NUMBER.matcher(question);
@@ -129,8 +143,8 @@ public final class AnswerEngine implements AutoCloseable {
 
     /**
      * For a "wanneer" question the agreements with a date, for "wie" those with an actor, of the
-     * question's opgave, ranked by the question words they share and by how high their passage
-     * ranks. None for other questions.
+     * question's opgave or of the passages found, ranked by the question words they share and by
+     * how high their passage ranks. None for other questions.
      */
     private List<Agreement> matchingAgreements(String question, Optional<Opgave> opgave, List<RankedPassage> passages) {
         QuestionType type = QuestionType.of(question);
@@ -138,6 +152,7 @@ public final class AnswerEngine implements AutoCloseable {
             return List.of();
         }
         Set<String> wanted = new HashSet<>(searcher.questionTerms(question));
+        Optional<Responsibility.Role> askedFor = askedRole(question);
         Map<String, Integer> rankOfPassage = new HashMap<>();
         passages.forEach(p -> rankOfPassage.putIfAbsent(p.hit().passage().id(), p.rank()));
         record Scored(Agreement agreement, double score) {
@@ -146,24 +161,26 @@ public final class AnswerEngine implements AutoCloseable {
         for (Tracked tracked : agreements) {
             Agreement a = tracked.agreement();
             boolean fits = type == QuestionType.WHEN ? !a.deadlines().isEmpty() : !a.actors().isEmpty();
+            Integer rank = rankOfPassage.get(a.source().passage());
             boolean sameOpgave = opgave.isEmpty() || a.opgave().equals(OptionalInt.of(opgave.get().number()));
-            if (!fits || !sameOpgave) {
+            if (!fits || !sameOpgave && rank == null) { // the found passages' own agreements always count
                 continue;
             }
             long shared = tracked.terms().stream().filter(wanted::contains).count();
-            if (shared == 0) {
+            if (shared == 0 && rank == null) { // in a found passage the context speaks for it ("Per 2019 gaan … over")
                 continue;
             }
-            // The passage ranking is the strongest evidence: an agreement from the best passage leads.
-            Integer rank = rankOfPassage.get(a.source().passage());
-            double score = shared + (rank == null ? 0 : 3.0 / rank);
+            // Shared words, the role the question names ("wie is verantwoordelijk"), and how high the
+            // agreement's passage ranks all count.
+            boolean askedRole = askedFor.isPresent() && a.actors().stream().anyMatch(r -> r.role() == askedFor.get());
+            double score = shared + (askedRole ? 2 : 0) + (rank == null ? 0 : 2.0 / rank);
             scored.add(new Scored(a, score));
         }
         // Best match first; where documents say different things about the same subject, the newest first.
         scored.sort(Comparator.comparingDouble(Scored::score).reversed()
                 .thenComparing(s -> s.agreement().source().date().orElse(LocalDate.MIN), Comparator.reverseOrder()));
         double best = scored.isEmpty() ? 0 : scored.getFirst().score();
-        return scored.stream().filter(s -> s.score() >= best - 1).limit(MAX_AGREEMENTS).map(Scored::agreement).toList();
+        return scored.stream().filter(s -> s.score() >= best - 2).limit(MAX_AGREEMENTS).map(Scored::agreement).toList();
     }
 
     public Manifest manifest() {
