@@ -1,0 +1,29 @@
+package nl.ibp.answer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Optional;
+import nl.ibp.agreements.Responsibility;
+import org.junit.jupiter.api.Test;
+
+class AnswerEngineTest {
+
+    @Test
+    void theOpgaveOfAQuestionComesFromItsNumberTitleOrAlias() {
+        assertEquals(6, AnswerEngine.opgave("Welke termijnen heeft opgave 6?", List.of()).orElseThrow().number());
+        assertEquals(1, AnswerEngine.opgave("Wie is verantwoordelijk voor klimaatadaptatie?", List.of()).orElseThrow().number());
+        assertEquals(7, AnswerEngine.opgave("Wie regelt de inburgering?", List.of()).orElseThrow().number());
+        assertEquals(Optional.empty(), AnswerEngine.opgave("Wie tekende de brief?", List.of()));
+        assertEquals(Optional.empty(), AnswerEngine.opgave("Hoe zit het met opgave 12?", List.of()));
+    }
+
+    @Test
+    void aWhoQuestionCanNameTheRoleItAsksAbout() {
+        assertEquals(Optional.of(Responsibility.Role.VERANTWOORDELIJK), AnswerEngine.askedRole("Wie is verantwoordelijk voor X?"));
+        assertEquals(Optional.of(Responsibility.Role.VOORTOUW), AnswerEngine.askedRole("Wie neemt het voortouw?"));
+        assertEquals(Optional.of(Responsibility.Role.REGIE), AnswerEngine.askedRole("Wie voert de regie?"));
+        assertEquals(Optional.of(Responsibility.Role.COORDINEERT), AnswerEngine.askedRole("Wie coördineert dat?"));
+        assertEquals(Optional.empty(), AnswerEngine.askedRole("Wie tekende de brief?"));
+    }
+}
