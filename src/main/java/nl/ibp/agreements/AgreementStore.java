@@ -139,8 +139,8 @@ public final class AgreementStore implements AutoCloseable {
             }
         }
         if (version > MIGRATIONS.size()) {
-            throw new TrackerException("the agreements database has schema version " + version
-                    + ", newer than this assistant understands (" + MIGRATIONS.size() + "); use a newer build");
+            throw new TrackerException("de afsprakendatabase heeft schemaversie " + version
+                    + ", nieuwer dan deze assistent kent (" + MIGRATIONS.size() + "); gebruik een nieuwere versie");
         }
         for (int v = version; v < MIGRATIONS.size(); v++) {
             int target = v + 1;

@@ -31,7 +31,7 @@ final class Locations {
     AgreementStore tracker() throws SQLException {
         IndexLayout layout = layout();
         if (!Files.isRegularFile(layout.root().resolve(AgreementStore.FILE))) {
-            throw new IndexException("no agreements in " + layout.root() + "; run 'ibp index' first");
+            throw new IndexException("geen afspraken in " + layout.root() + "; draai eerst 'ibp index'");
         }
         return AgreementStore.open(layout.root());
     }

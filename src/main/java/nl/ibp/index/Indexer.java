@@ -128,7 +128,7 @@ public final class Indexer implements AutoCloseable {
     public IndexReport run(boolean full) throws IOException {
         Instant start = clock.instant();
         if (!Files.isDirectory(corpus)) {
-            throw new IndexException("corpus directory " + corpus + " does not exist");
+            throw new IndexException("de corpusmap " + corpus + " bestaat niet");
         }
         Files.createDirectories(layout.root());
         try (FileChannel channel = FileChannel.open(layout.lockFile(), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
@@ -147,7 +147,7 @@ public final class Indexer implements AutoCloseable {
         } catch (OverlappingFileLockException e) {
             // held by another thread of this process, e.g. a re-index the bot started
         }
-        throw new IndexException("another index run is writing to " + layout.root());
+        throw new IndexException("er loopt al een indexering in " + layout.root());
     }
 
     private IndexReport runLocked(boolean full, Instant start) throws IOException {

@@ -39,7 +39,7 @@ public final class PassageSearcher implements AutoCloseable {
 
     private PassageSearcher(Path generation, Ranking ranking) throws IOException {
         this.manifest = Manifest.read(generation)
-                .orElseThrow(() -> new IndexException("index generation " + generation + " has no manifest"));
+                .orElseThrow(() -> new IndexException("indexgeneratie " + generation + " heeft geen manifest; draai 'ibp index --full'"));
         this.queries = new QueryFactory(Synonyms.load(generation.resolve(IndexLayout.SYNONYMS)),
                 CompoundDictionary.read(generation.resolve(IndexLayout.COMPOUNDS)), ranking);
         this.directory = FSDirectory.open(generation);
@@ -56,7 +56,7 @@ public final class PassageSearcher implements AutoCloseable {
     /** Opens the generation the index directory serves now. */
     public static PassageSearcher open(IndexLayout layout, Ranking ranking) throws IOException {
         Path generation = layout.current().orElseThrow(() -> new IndexException(
-                "no index in " + layout.root() + "; run 'ibp index' first"));
+                "geen index in " + layout.root() + "; draai eerst 'ibp index'"));
         return new PassageSearcher(generation, ranking);
     }
 

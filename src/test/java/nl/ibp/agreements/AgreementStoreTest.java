@@ -68,7 +68,7 @@ class AgreementStoreTest {
             s.execute("INSERT INTO schema_version (version) VALUES (99)");
         }
         TrackerException e = assertThrows(TrackerException.class, () -> AgreementStore.open(dir));
-        assertTrue(e.getMessage().contains("schema version 99"), e.getMessage());
+        assertTrue(e.getMessage().contains("schemaversie 99"), e.getMessage());
     }
 
     @Test

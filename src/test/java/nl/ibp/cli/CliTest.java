@@ -105,7 +105,7 @@ class CliTest {
     void badUsageGetsAMessageAndAnExitCodeNeverAStackTrace() {
         Run noIndex = run("", "ask", "--index", tmp.resolve("geen-index").toString(), "klimaat");
         assertEquals(ExitCodes.FAILURE, noIndex.code());
-        assertTrue(noIndex.err().contains("no index in") || noIndex.err().contains("geen index"), noIndex.err());
+        assertTrue(noIndex.err().contains("geen index in"), noIndex.err());
         assertFalse(noIndex.err().contains("\tat "), noIndex.err());
 
         Run noQuestion = run("", "ask", "--index", index.toString());

@@ -159,13 +159,13 @@ class IndexerTest {
             // FileChannel locks are per process; a thread of this process sees OverlappingFileLockException,
             // which the indexer must report like a lock held by another process.
             IndexException e = assertThrows(IndexException.class, () -> index(corpus, index, false));
-            assertTrue(e.getMessage().startsWith("another index run is writing to"), e.getMessage());
+            assertTrue(e.getMessage().startsWith("er loopt al een indexering in"), e.getMessage());
         }
     }
 
     @Test
     void aMissingCorpusIsAClearError() {
         IndexException e = assertThrows(IndexException.class, () -> index(tmp.resolve("nope"), tmp.resolve("index"), false));
-        assertTrue(e.getMessage().contains("does not exist"), e.getMessage());
+        assertTrue(e.getMessage().contains("bestaat niet"), e.getMessage());
     }
 }
