@@ -175,16 +175,50 @@ public final class Indexer implements AutoCloseable {
                 || !Build.current().id().equals(previous.get().build()) || !config.equals(previous.get().config())
                 || derivations.stream().anyMatch(d -> !d.isPresent(layout)) || !added.isEmpty() || !updated.isEmpty() || !removed.isEmpty();
         if (!changed) {
-            List<IndexReport.Skip> skipped = previous.get().files().stream().filter(f -> !f.indexed())
+            Manifest kept = previous.get();
+            List<IndexReport.Skip> skipped = kept.files().stream().filter(f -> !f.indexed())
                     .map(f -> new IndexReport.Skip(f.id(), f.reason())).toList();
-            Set<String> skippedIds = new HashSet<>();
-            skipped.forEach(s -> skippedIds.add(s.id()));
-            return new IndexReport(List.of(), List.of(), unchanged.stream().filter(id -> !skippedIds.contains(id)).toList(),
-                    List.of(), skipped, (int) previous.get().files().stream().filter(Manifest.FileEntry::indexed).count(),
-                    previous.get().passages(), false, Duration.between(start, clock.instant()));
+            return new IndexReport(List.of(), List.of(), without(unchanged, skipped), List.of(), skipped,
+                    (int) kept.files().stream().filter(Manifest.FileEntry::indexed).count(), kept.passages(), false,
+                    Duration.between(start, clock.instant()));
         }
 
         DocumentCache cache = new DocumentCache(layout.cache());
+        Extractions extracted = extractAll(files, fingerprints, before, full, cache);
+        LOG.info("extracted {} files in {} ms", files.size(), Duration.between(start, clock.instant()).toMillis());
+        List<SourceDocument> documents = extracted.documents();
+        List<IndexReport.Skip> skipped = extracted.skipped();
+        List<Manifest.FileEntry> entries = extracted.entries();
+
+        long number = previous.map(m -> m.generation() + 1).orElse(1L);
+        Path generation = layout.generation(number);
+        Instant phase = clock.instant();
+        List<Derivation.CutDocument> cut = new ArrayList<>();
+        for (SourceDocument d : documents) {
+            cut.add(new Derivation.CutDocument(d, cutter.cut(d)));
+        }
+        LOG.info("cut passages in {} ms", Duration.between(phase, clock.instant()).toMillis());
+        int passages = writeWithDerivations(generation, cut);
+        new Manifest(FORMAT, Build.current().id(), number, config, clock.instant().toString(), entries, passages)
+                .write(generation);
+        layout.publish(generation);
+        removeOldGenerations(generation, served);
+        cache.retainOnly(new HashSet<>(fingerprints.values()));
+        return new IndexReport(without(added, skipped), without(updated, skipped), without(unchanged, skipped), removed,
+                skipped, documents.size(), passages, true, Duration.between(start, clock.instant()));
+    }
+
+    /** What extraction gave: the documents, the skipped files, and the manifest entry of every file. */
+    private record Extractions(List<SourceDocument> documents, List<IndexReport.Skip> skipped,
+                               List<Manifest.FileEntry> entries) {
+    }
+
+    /**
+     * Extracts the new and changed files with Tika and takes the unchanged ones from the cache;
+     * an unchanged file that was skipped before is skipped again without another try.
+     */
+    private Extractions extractAll(List<Path> files, Map<String, String> fingerprints,
+                                   Map<String, Manifest.FileEntry> before, boolean full, DocumentCache cache) throws IOException {
         List<SourceDocument> documents = new ArrayList<>();
         List<IndexReport.Skip> skipped = new ArrayList<>();
         List<Manifest.FileEntry> entries = new ArrayList<>();
@@ -196,7 +230,7 @@ public final class Indexer implements AutoCloseable {
             Manifest.FileEntry old = before.get(id);
             boolean same = !full && old != null && old.fingerprint().equals(fingerprint);
             if (same && !old.indexed()) {
-                skipped.add(new IndexReport.Skip(id, old.reason())); // unchanged and still unreadable
+                skipped.add(new IndexReport.Skip(id, old.reason()));
                 entries.add(old);
                 continue;
             }
@@ -220,29 +254,13 @@ public final class Indexer implements AutoCloseable {
             }
         }
         progress.update(files.size(), files.size(), "");
-        LOG.info("extracted {} files in {} ms", files.size(), Duration.between(start, clock.instant()).toMillis());
+        return new Extractions(documents, skipped, entries);
+    }
+
+    private static List<String> without(List<String> ids, List<IndexReport.Skip> skipped) {
         Set<String> skippedIds = new HashSet<>();
         skipped.forEach(s -> skippedIds.add(s.id()));
-        added.removeIf(skippedIds::contains);
-        updated.removeIf(skippedIds::contains);
-        unchanged.removeIf(skippedIds::contains);
-
-        long number = previous.map(m -> m.generation() + 1).orElse(1L);
-        Path generation = layout.generation(number);
-        Instant phase = clock.instant();
-        List<Derivation.CutDocument> cut = new ArrayList<>();
-        for (SourceDocument d : documents) {
-            cut.add(new Derivation.CutDocument(d, cutter.cut(d)));
-        }
-        LOG.info("cut passages in {} ms", Duration.between(phase, clock.instant()).toMillis());
-        int passages = writeWithDerivations(generation, cut);
-        new Manifest(FORMAT, Build.current().id(), number, config, clock.instant().toString(), entries, passages)
-                .write(generation);
-        layout.publish(generation);
-        removeOldGenerations(generation, served);
-        cache.retainOnly(new HashSet<>(fingerprints.values()));
-        return new IndexReport(added, updated, unchanged, removed, skipped, documents.size(), passages, true,
-                Duration.between(start, clock.instant()));
+        return ids.stream().filter(id -> !skippedIds.contains(id)).toList();
     }
 
     /**
