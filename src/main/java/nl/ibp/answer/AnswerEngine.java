@@ -180,7 +180,11 @@ public final class AnswerEngine implements AutoCloseable {
         scored.sort(Comparator.comparingDouble(Scored::score).reversed()
                 .thenComparing(s -> s.agreement().source().date().orElse(LocalDate.MIN), Comparator.reverseOrder()));
         double best = scored.isEmpty() ? 0 : scored.getFirst().score();
-        return scored.stream().filter(s -> s.score() >= best - 2).limit(MAX_AGREEMENTS).map(Scored::agreement).toList();
+        // Close to the best, or stated in the best passage itself: where documents disagree (the letter
+        // says "in 2020", the Programmastart "per 2019") both are shown, the newest document first.
+        return scored.stream()
+                .filter(s -> s.score() >= best - 2 || Integer.valueOf(1).equals(rankOfPassage.get(s.agreement().source().passage())))
+                .limit(MAX_AGREEMENTS).map(Scored::agreement).toList();
     }
 
     public Manifest manifest() {

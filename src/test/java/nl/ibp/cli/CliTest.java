@@ -229,4 +229,25 @@ class CliTest {
         assertTrue(line.get("agreements").size() > 0, line.toString());
         assertTrue(line.get("agreements").get(0).get("text").asText().contains("voortouw"), line.toString());
     }
+
+    @Test
+    void whereDocumentsDisagreeTheAnswerShowsBothNewestFirst() throws IOException {
+        Run r = run("Wanneer gaat de integratie-uitkering sociaal domein naar de algemene uitkering?\n", "ask", "--jsonl",
+                "--index", index.toString());
+        JsonNode agreements = JSON.readTree(r.out().lines().findFirst().orElseThrow()).get("agreements");
+        List<String> texts = new java.util.ArrayList<>();
+        agreements.forEach(a -> texts.add(a.get("source").get("document").asText() + ": " + a.get("text").asText()));
+        int letter = -1;
+        int programme = -1;
+        for (int i = 0; i < texts.size(); i++) {
+            if (texts.get(i).contains("In 2020 zal de overheveling van de integratie-uitkering")) {
+                letter = i;
+            }
+            if (texts.get(i).contains("Per 2019 gaan de volgende onderdelen over")) {
+                programme = i;
+            }
+        }
+        assertTrue(letter >= 0 && programme >= 0, texts.toString());
+        assertTrue(letter < programme, "the letter (15 February) is newer than the Programmastart (14 February): " + texts);
+    }
 }
