@@ -92,6 +92,21 @@ public final class TelegramBot implements AutoCloseable {
         });
         this.poller = new Thread(this::poll, "ibp-bot-poller");
         this.poller.setDaemon(true);
+        handler.connect(config.admins(), this::deliver);
+    }
+
+    /** A message outside the reply to an update (a finished /reindex); failures are logged, never thrown. */
+    private void deliver(long chat, Reply.Message message) {
+        if (!running) {
+            return;
+        }
+        try {
+            send(chat, List.of(message));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            LOG.warn("message to chat {} failed: {}", chat, describe(e));
+        }
     }
 
     /** Starts polling; the commands are registered beside it (best effort). */
