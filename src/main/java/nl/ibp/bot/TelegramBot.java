@@ -95,17 +95,35 @@ public final class TelegramBot implements AutoCloseable {
         handler.connect(config.admins(), this::deliver);
     }
 
-    /** A message outside the reply to an update (a finished /reindex); failures are logged, never thrown. */
+    /**
+     * A message outside the reply to an update (a finished /reindex), queued behind the chat's
+     * updates in progress so it follows their replies; failures are logged, never thrown.
+     */
     private void deliver(long chat, Reply.Message message) {
         if (!running) {
             return;
         }
         try {
-            send(chat, List.of(message));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (Exception e) {
-            LOG.warn("message to chat {} failed: {}", chat, describe(e));
+            List<CompletableFuture<Void>> created = new ArrayList<>(1);
+            chatTails.compute(chat, (k, tail) -> {
+                CompletableFuture<Void> prev = tail == null ? CompletableFuture.completedFuture(null) : tail;
+                CompletableFuture<Void> next = prev.handleAsync((v, e) -> {
+                    try {
+                        send(chat, List.of(message));
+                    } catch (InterruptedException ie) {
+                        Thread.currentThread().interrupt();
+                    } catch (Throwable t) {
+                        LOG.warn("message to chat {} failed: {}", chat, describe(t));
+                    }
+                    return null;
+                }, workers);
+                created.add(next);
+                return next;
+            });
+            CompletableFuture<Void> next = created.getFirst();
+            next.whenComplete((v, e) -> chatTails.remove(chat, next));
+        } catch (RuntimeException e) { // the pool is shut down: the bot stops
+            LOG.warn("message to chat {} dropped: {}", chat, describe(e));
         }
     }
 
