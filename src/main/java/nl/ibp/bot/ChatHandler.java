@@ -4,7 +4,10 @@ import static nl.ibp.bot.Html.esc;
 
 import java.io.IOException;
 import java.sql.SQLException;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -18,12 +21,18 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import nl.ibp.agreements.Agreement;
-import nl.ibp.agreements.AgreementStore;
+import nl.ibp.agreements.Tracker;
 import nl.ibp.agreements.Deadline;
 import nl.ibp.answer.AnswerEngine;
 import nl.ibp.answer.AnswerEngine.Answer;
@@ -31,12 +40,19 @@ import nl.ibp.answer.AnswerEngine.RankedPassage;
 import nl.ibp.bot.Handler.Button;
 import nl.ibp.bot.Handler.Incoming;
 import nl.ibp.bot.Handler.Reply;
+import nl.ibp.config.Build;
+import nl.ibp.config.Settings;
+import nl.ibp.index.IndexException;
 import nl.ibp.index.IndexLayout;
+import nl.ibp.index.IndexReport;
+import nl.ibp.index.Indexer;
 import nl.ibp.passage.Opgave;
 import nl.ibp.passage.Opgaven;
 import nl.ibp.passage.Sentences;
 import nl.ibp.search.Hit;
 import nl.ibp.search.PassageSearcher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The bot's conversation: commands, questions, buttons. Uses the same {@link AnswerEngine} as
@@ -45,6 +61,8 @@ import nl.ibp.search.PassageSearcher;
  * adapter hands it one update per chat at a time.
  */
 public final class ChatHandler implements Handler, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ChatHandler.class);
 
     /** Questions longer than this are cut (at a word) before they are searched. */
     static final int MAX_QUESTION = 500;
@@ -62,9 +80,21 @@ public final class ChatHandler implements Handler, AutoCloseable {
     private static final Pattern QUESTION_ONLY = Pattern.compile(
             "(?iu)^\\s*(en\\s+)?(wanneer|wie|hoe|hoeveel|waarom|wat|waar)(\\s+\\S+){0,5}\\s*\\??\\s*$");
 
-    private final AnswerEngine engine;
-    private final PassageSearcher searcher;
-    private final List<Agreement> agreements;
+    private final AtomicReference<Snapshot> current = new AtomicReference<>();
+    /** The snapshot the current thread answers from, for the duration of one {@link #handle}. */
+    private final ThreadLocal<Snapshot> leased = new ThreadLocal<>();
+    private final IndexLayout layout;
+    private final Path corpus;
+    private final Instant started;
+    private final AtomicBoolean reindexing = new AtomicBoolean();
+    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "ibp-bot-reindex");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile Set<Long> admins = Set.of();
+    private volatile Outbox outbox = (chat, reply) -> { };
+    private volatile String lastOutcome = "";
     private final BotStore store;
     private final Clock clock;
     private final RateLimiter limiter;
@@ -89,30 +119,43 @@ public final class ChatHandler implements Handler, AutoCloseable {
 
     public ChatHandler(AnswerEngine engine, PassageSearcher searcher, List<Agreement> agreements, BotStore store,
                        Clock clock, RateLimiter limiter) {
-        this.engine = engine;
-        this.searcher = searcher;
-        this.agreements = List.copyOf(agreements);
+        this(new Snapshot(engine, searcher, agreements), null, null, store, clock, limiter);
+    }
+
+    private ChatHandler(Snapshot snapshot, IndexLayout layout, Path corpus, BotStore store, Clock clock, RateLimiter limiter) {
+        this.current.set(snapshot);
+        this.layout = layout;
+        this.corpus = corpus;
         this.store = store;
         this.clock = clock;
         this.limiter = limiter;
+        this.started = clock.instant();
     }
 
-    /** Opens everything over an index directory; {@code store} stays the caller's. */
+    /**
+     * Opens everything over an index directory; {@code store} stays the caller's. The corpus for
+     * {@code /reindex} is the configured one (IBP_CORPUS, else {@code corpus/} under IBP_HOME).
+     */
     public static ChatHandler open(IndexLayout layout, BotStore store, Clock clock, RateLimiter limiter)
             throws IOException, SQLException {
-        AnswerEngine engine = AnswerEngine.open(layout);
-        try {
-            PassageSearcher searcher = PassageSearcher.open(layout);
-            try (AgreementStore agreements = AgreementStore.open(layout.root())) {
-                return new ChatHandler(engine, searcher, agreements.agreements(OptionalInt.empty()), store, clock, limiter);
-            } catch (SQLException | RuntimeException e) {
-                searcher.close();
-                throw e;
-            }
-        } catch (IOException | SQLException | RuntimeException e) {
-            engine.close();
-            throw e;
-        }
+        Path corpus = Settings.resolve(Optional.empty(), Optional.of(layout.root()), System.getenv()).corpus();
+        return open(layout, corpus, store, clock, limiter);
+    }
+
+    /** Opens everything over an index directory built from {@code corpus}; {@code store} stays the caller's. */
+    public static ChatHandler open(IndexLayout layout, Path corpus, BotStore store, Clock clock, RateLimiter limiter)
+            throws IOException, SQLException {
+        return new ChatHandler(Snapshot.open(layout), layout, corpus, store, clock, limiter);
+    }
+
+    /**
+     * Connects the maintainers' commands: who may use them, and where the result of a
+     * {@code /reindex} that finishes later goes. The Telegram adapter calls it at start.
+     */
+    @Override
+    public void connect(Set<Long> admins, Outbox outbox) {
+        this.admins = Set.copyOf(admins);
+        this.outbox = outbox;
     }
 
     @Override
@@ -129,12 +172,150 @@ public final class ChatHandler implements Handler, AutoCloseable {
             return replies;
         }
         ChatState state = chats.computeIfAbsent(incoming.chatId(), c -> new ChatState());
-        return switch (incoming) {
-            case Incoming.Text t -> text(state, t.text());
-            case Incoming.Callback c -> callback(state, c);
-            case Incoming.Other o -> List.of(new Reply.Message(
-                    "Ik kan alleen tekst lezen. Stel uw vraag in woorden, bijvoorbeeld: <i>Wanneer moeten gemeenten van het gas af?</i>"));
-        };
+        if (incoming instanceof Incoming.Text t) {
+            Matcher m = COMMAND.matcher(t.text().strip());
+            String name = m.matches() ? m.group(1).toLowerCase(Locale.ROOT) : "";
+            if (name.equals("status") || name.equals("reindex")) {
+                return maintainer(t, name);
+            }
+        }
+        Snapshot snapshot = acquire();
+        leased.set(snapshot);
+        try {
+            return switch (incoming) {
+                case Incoming.Text t -> text(state, t.text());
+                case Incoming.Callback c -> callback(state, c);
+                case Incoming.Other o -> List.of(new Reply.Message(
+                        "Ik kan alleen tekst lezen. Stel uw vraag in woorden, bijvoorbeeld: <i>Wanneer moeten gemeenten van het gas af?</i>"));
+            };
+        } finally {
+            leased.remove();
+            snapshot.release();
+        }
+    }
+
+    /** A reference to the index in use; a re-index may swap it meanwhile, the old one stays open until released. */
+    private Snapshot acquire() {
+        for (;;) {
+            Snapshot s = current.get();
+            if (s.tryAcquire()) {
+                return s;
+            }
+        }
+    }
+
+    private AnswerEngine engine() {
+        return leased.get().engine;
+    }
+
+    private PassageSearcher searcher() {
+        return leased.get().searcher;
+    }
+
+    private List<Agreement> agreements() {
+        return leased.get().agreements;
+    }
+
+    // --- maintainers ---------------------------------------------------------------------
+
+    /** /status and /reindex: for admins, in a private chat (there the chat id is the user id). */
+    private List<Reply> maintainer(Incoming.Text t, String command) throws IOException {
+        if (!admins.contains(t.userId()) || t.chatId() != t.userId()) {
+            LOG.warn("refused /{} for user {} in chat {}{}", command, t.userId(), t.chatId(),
+                    admins.contains(t.userId()) ? " (not a private chat)" : "");
+            return List.of(new Reply.Message(admins.contains(t.userId())
+                    ? "Dit commando werkt alleen in een privégesprek met mij."
+                    : "Sorry, dit commando is alleen voor de beheerders van de IBP-assistent. Een vraag stellen kan altijd; met /help ziet u wat ik kan."));
+        }
+        return command.equals("status") ? List.of(status()) : List.of(reindex(t.chatId()));
+    }
+
+    private Reply status() throws IOException {
+        Snapshot s = acquire();
+        try {
+            var manifest = s.engine.manifest();
+            long documents = manifest.files().stream().filter(f -> f.indexed()).count();
+            long skipped = manifest.files().size() - documents;
+            Duration up = Duration.between(started, clock.instant());
+            String outcome = lastOutcome.isEmpty() ? "geen herindexering sinds de start" : lastOutcome;
+            String html = "<b>Status</b>\n"
+                    + "Documenten: " + documents + (skipped > 0 ? " (" + skipped + " overgeslagen)" : "") + "\n"
+                    + "Passages: " + s.searcher.size() + "\n"
+                    + "Afspraken: " + s.agreements.size() + "\n"
+                    + "Geïndexeerd: " + esc(manifest.indexedAt()) + " (generatie " + manifest.generation() + ")\n"
+                    + "Laatste herindexering: " + esc(outcome) + (reindexing.get() ? " – er loopt er nu een" : "") + "\n"
+                    + "Nieuwste document: " + esc(manifest.newestDocumentDate().orElse("onbekend")) + "\n"
+                    + "Versie: " + esc(Build.current().id()) + "\n"
+                    + "Actief sinds: " + up.toDaysPart() + " d " + up.toHoursPart() + " u " + up.toMinutesPart() + " min";
+            return new Reply.Message(html);
+        } finally {
+            s.release();
+        }
+    }
+
+    private Reply reindex(long chat) {
+        if (layout == null || corpus == null) {
+            return new Reply.Message("Herindexeren kan hier niet: deze bot is zonder indexmap gestart.");
+        }
+        if (!reindexing.compareAndSet(false, true)) {
+            return new Reply.Message("Er wordt al geherindexeerd; ik ben nog bezig. U krijgt bericht zodra het klaar is.");
+        }
+        try {
+            background.execute(() -> {
+                try {
+                    outbox.send(chat, new Reply.Message(runReindex()));
+                } catch (RuntimeException e) {
+                    LOG.error("reporting the re-index to chat {} failed: {}", chat, e.toString());
+                } finally {
+                    reindexing.set(false);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            reindexing.set(false);
+            return new Reply.Message("De bot stopt; herindexeren kan nu niet.");
+        }
+        return new Reply.Message("Herindexeren is gestart. Ik beantwoord vragen intussen uit de huidige index en meld het resultaat.");
+    }
+
+    /** Runs the incremental index and swaps in the new generation; returns the report for the admin. */
+    private String runReindex() {
+        long t0 = System.nanoTime();
+        try {
+            Tracker tracker = new Tracker(corpus, clock);
+            IndexReport r;
+            try (Indexer indexer = new Indexer(corpus, layout, Indexer.Progress.NONE, clock, List.of(tracker))) {
+                r = indexer.run(false);
+            }
+            if (r.rebuilt()) {
+                Snapshot fresh = Snapshot.open(layout);
+                Snapshot old = current.getAndSet(fresh);
+                old.release();
+            }
+            String summary = String.format(Locale.ROOT,
+                    "toegevoegd %d, gewijzigd %d, verwijderd %d, overgeslagen %d; %d documenten, %d passages",
+                    r.added().size(), r.updated().size(), r.removed().size(), r.skipped().size(), r.documents(), r.passages());
+            lastOutcome = clock.instant() + ": " + (r.rebuilt() ? "bijgewerkt" : "al actueel") + " (" + summary + ")";
+            LOG.info("re-index: {} ({} ms)", summary, (System.nanoTime() - t0) / 1_000_000);
+            StringBuilder sb = new StringBuilder(r.rebuilt() ? "<b>Index bijgewerkt.</b>\n" : "<b>Index was al actueel; niets te doen.</b>\n");
+            sb.append(esc(summary)).append('\n');
+            r.added().stream().limit(20).forEach(id -> sb.append("+ ").append(esc(id)).append('\n'));
+            r.updated().stream().limit(20).forEach(id -> sb.append("~ ").append(esc(id)).append('\n'));
+            r.removed().stream().limit(20).forEach(id -> sb.append("− ").append(esc(id)).append('\n'));
+            r.skipped().stream().limit(20).forEach(k -> sb.append("overgeslagen: ").append(esc(k.id())).append(" (")
+                    .append(esc(k.reason())).append(")\n"));
+            tracker.notes().stream().limit(10).forEach(n -> sb.append("afspraken: ").append(esc(n)).append('\n'));
+            return sb.toString();
+        } catch (IndexException e) {
+            lastOutcome = clock.instant() + ": mislukt (" + e.getMessage() + ")";
+            LOG.warn("re-index refused or failed: {}", e.getMessage());
+            return e.getMessage() != null && e.getMessage().startsWith("another index run")
+                    ? "Er loopt al een indexering (ook buiten de bot); ik ben nog bezig. Probeer het straks opnieuw."
+                    : "<b>Herindexeren mislukt</b>; de vorige index blijft in gebruik.\n" + esc(e.getMessage());
+        } catch (Exception e) {
+            lastOutcome = clock.instant() + ": mislukt (" + e.getClass().getSimpleName() + ")";
+            LOG.error("re-index failed", e);
+            return "<b>Herindexeren mislukt</b>; de vorige index blijft in gebruik.\n" + esc(e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
     }
 
     // --- text and commands ---------------------------------------------------------------
@@ -151,7 +332,7 @@ public final class ChatHandler implements Handler, AutoCloseable {
         String arg = m.group(2) == null ? "" : m.group(2).strip();
         return switch (m.group(1).toLowerCase(Locale.ROOT)) {
             case "start" -> start(state, arg);
-            case "help", "status" -> List.of(help());
+            case "help" -> List.of(help());
             case "opgaven" -> List.of(opgavenList());
             case "opgave" -> opgaveCommand(state, arg);
             case "deadlines", "termijnen" -> List.of(deadlines(arg));
@@ -182,7 +363,7 @@ public final class ChatHandler implements Handler, AutoCloseable {
     }
 
     private Reply help() {
-        var manifest = engine.manifest();
+        var manifest = engine().manifest();
         String fresh = manifest.newestDocumentDate().map(d -> dutchDate(LocalDate.parse(d))).orElse("onbekend");
         long documents = manifest.files().stream().filter(f -> f.indexed()).count();
         String html = "<b>Wat ik kan</b>\n"
@@ -194,7 +375,7 @@ public final class ChatHandler implements Handler, AutoCloseable {
                 + "/zoek <i>woorden</i> – de passages die het best passen\n"
                 + "/bron – de volledige passage en bron van het laatste antwoord\n\n"
                 + "Na een antwoord kunt u doorvragen, bijvoorbeeld <i>en wie is daarvoor verantwoordelijk?</i> of <i>wanneer?</i>\n\n"
-                + "<i>Index: " + documents + " documenten, " + searcher.size() + " passages, " + agreements.size()
+                + "<i>Index: " + documents + " documenten, " + searcher().size() + " passages, " + agreements().size()
                 + " afspraken; nieuwste document van " + esc(fresh) + ".</i>";
         return new Reply.Message(html);
     }
@@ -253,14 +434,14 @@ public final class ChatHandler implements Handler, AutoCloseable {
         StringBuilder sb = new StringBuilder();
         sb.append("<b>Opgave ").append(n).append(": ").append(esc(o.title())).append("</b> <i>(")
                 .append(esc(o.cluster())).append(")</i>\n");
-        searcher.passagesOf(n).stream()
+        searcher().passagesOf(n).stream()
                 .filter(h -> h.passage().headingPath().stream().anyMatch(s -> s.matches("(?i)gezamenlijke? ambitie")))
                 .findFirst()
                 .ifPresent(h -> {
                     sb.append("\n<b>Ambitie</b>\n").append(esc(shorten(h.passage().text(), 700))).append('\n');
                     state.passage = h.passage().id();
                 });
-        List<Agreement> mine = agreements.stream().filter(a -> a.opgave().equals(OptionalInt.of(n))).toList();
+        List<Agreement> mine = agreements().stream().filter(a -> a.opgave().equals(OptionalInt.of(n))).toList();
         List<Agreement> dated = mine.stream().filter(a -> !a.deadlines().isEmpty())
                 .sorted(Comparator.comparing(a -> a.deadlines().getFirst().start())).toList();
         if (!dated.isEmpty()) {
@@ -308,7 +489,7 @@ public final class ChatHandler implements Handler, AutoCloseable {
         record Row(Deadline d, Agreement a) {
         }
         List<Row> rows = new ArrayList<>();
-        for (Agreement g : agreements) {
+        for (Agreement g : agreements()) {
             if (opgave.isPresent() && !g.opgave().equals(opgave)) {
                 continue;
             }
@@ -339,7 +520,7 @@ public final class ChatHandler implements Handler, AutoCloseable {
 
     private List<Reply> who(ChatState state, String topic) throws IOException {
         String question = "Wie is verantwoordelijk voor " + cut(topic, MAX_QUESTION);
-        Answer answer = engine.ask(question, PAGE);
+        Answer answer = engine().ask(question, PAGE);
         List<Agreement> withActors = answer.agreements().stream().filter(a -> !a.actors().isEmpty()).toList();
         if (withActors.isEmpty()) {
             return question(state, question);
@@ -355,7 +536,7 @@ public final class ChatHandler implements Handler, AutoCloseable {
 
     private Reply search(String words) throws IOException {
         String q = cut(words, MAX_QUESTION);
-        List<Hit> hits = searcher.search(q, 5);
+        List<Hit> hits = searcher().search(q, 5);
         if (hits.isEmpty()) {
             return new Reply.Message("Niets gevonden voor <i>" + esc(cut(words, 100)) + "</i>. Probeer andere woorden.");
         }
@@ -370,7 +551,7 @@ public final class ChatHandler implements Handler, AutoCloseable {
 
     private Reply source(ChatState state) throws IOException {
         String id = state.passage;
-        Optional<Hit> hit = id == null ? Optional.empty() : searcher.byId(id);
+        Optional<Hit> hit = id == null ? Optional.empty() : searcher().byId(id);
         if (hit.isEmpty()) {
             return new Reply.Message("Er is nog geen antwoord in dit gesprek. Stel eerst een vraag; daarna toont /bron de volledige passage.");
         }
@@ -388,7 +569,7 @@ public final class ChatHandler implements Handler, AutoCloseable {
         if (followUp) {
             search = question + " " + Opgaven.byNumber(context).title();
         }
-        Answer answer = engine.ask(search, PAGE);
+        Answer answer = engine().ask(search, PAGE);
         if (answer.passages().isEmpty() || answer.passages().getFirst().hit().score() < WEAK_SCORE) {
             return List.of(nothing(question, answer));
         }
@@ -502,7 +683,7 @@ public final class ChatHandler implements Handler, AutoCloseable {
             return;
         }
         replies.add(new Reply.CallbackAnswer(cb.callbackId(), ""));
-        List<RankedPassage> passages = engine.ask(q.question(), offset + PAGE + 1).passages();
+        List<RankedPassage> passages = engine().ask(q.question(), offset + PAGE + 1).passages();
         if (passages.size() <= offset) {
             replies.add(new Reply.Message("Er zijn geen verdere resultaten voor <i>" + esc(cut(q.question(), 200)) + "</i>."));
             return;
@@ -608,10 +789,21 @@ public final class ChatHandler implements Handler, AutoCloseable {
         return c;
     }
 
+    /** Stops a running re-index (waiting a little) and closes the index once no answer uses it. */
     @Override
     public void close() throws IOException {
-        try (engine) {
-            searcher.close();
+        background.shutdown();
+        try {
+            if (!background.awaitTermination(10, TimeUnit.SECONDS)) {
+                background.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            background.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+        Snapshot s = current.getAndSet(null);
+        if (s != null) {
+            s.release();
         }
     }
 }

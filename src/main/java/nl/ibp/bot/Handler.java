@@ -3,6 +3,7 @@ package nl.ibp.bot;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The bot's behaviour without Telegram: what comes in from a chat, what goes back. The Telegram
@@ -13,6 +14,19 @@ public interface Handler {
 
     /** The replies to one incoming update, in the order they are to be sent. May throw: the adapter apologises. */
     List<Reply> handle(Incoming incoming) throws Exception;
+
+    /**
+     * Tells the handler who the maintainers are (numeric user ids) and where messages go that
+     * are not the reply to an update (the result of a {@code /reindex} that finishes later).
+     */
+    default void connect(Set<Long> admins, Outbox outbox) {
+    }
+
+    /** Sends a message to a chat outside the reply to an update. */
+    @FunctionalInterface
+    interface Outbox {
+        void send(long chatId, Reply.Message message);
+    }
 
     /** Something a user sent. */
     sealed interface Incoming {

@@ -92,6 +92,39 @@ public final class TelegramBot implements AutoCloseable {
         });
         this.poller = new Thread(this::poll, "ibp-bot-poller");
         this.poller.setDaemon(true);
+        handler.connect(config.admins(), this::deliver);
+    }
+
+    /**
+     * A message outside the reply to an update (a finished /reindex), queued behind the chat's
+     * updates in progress so it follows their replies; failures are logged, never thrown.
+     */
+    private void deliver(long chat, Reply.Message message) {
+        if (!running) {
+            return;
+        }
+        try {
+            List<CompletableFuture<Void>> created = new ArrayList<>(1);
+            chatTails.compute(chat, (k, tail) -> {
+                CompletableFuture<Void> prev = tail == null ? CompletableFuture.completedFuture(null) : tail;
+                CompletableFuture<Void> next = prev.handleAsync((v, e) -> {
+                    try {
+                        send(chat, List.of(message));
+                    } catch (InterruptedException ie) {
+                        Thread.currentThread().interrupt();
+                    } catch (Throwable t) {
+                        LOG.warn("message to chat {} failed: {}", chat, describe(t));
+                    }
+                    return null;
+                }, workers);
+                created.add(next);
+                return next;
+            });
+            CompletableFuture<Void> next = created.getFirst();
+            next.whenComplete((v, e) -> chatTails.remove(chat, next));
+        } catch (RuntimeException e) { // the pool is shut down: the bot stops
+            LOG.warn("message to chat {} dropped: {}", chat, describe(e));
+        }
     }
 
     /** Starts polling; the commands are registered beside it (best effort). */

@@ -42,6 +42,7 @@ class TelegramEndToEndTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String TOKEN = "123456789:AAE-testTOKENsecret_xyz";
+    private static final long ADMIN = 108;
     private static final Path EMULATOR = Path.of("node_modules", "telegram-test-api");
 
     @TempDir
@@ -84,15 +85,25 @@ class TelegramEndToEndTest {
         Path index = BotFixture.index(tmp);
         store = BotStore.open(index);
         Clock clock = Clock.systemUTC();
-        handler = ChatHandler.open(new IndexLayout(index), store, clock, new RateLimiter(20, 60_000, clock));
-        BotConfig config = BotConfig.fromEnv(Map.of(BotConfig.TOKEN, TOKEN, BotConfig.API_URL, api)).orElseThrow()
+        handler = ChatHandler.open(new IndexLayout(index), tmp.resolve("corpus"), store, clock,
+                new RateLimiter(20, 60_000, clock));
+        BotConfig config = BotConfig.fromEnv(Map.of(BotConfig.TOKEN, TOKEN, BotConfig.API_URL, api,
+                        BotConfig.ADMIN_IDS, Long.toString(ADMIN))).orElseThrow()
                 .withTimings(Duration.ZERO, Duration.ofMillis(100), Duration.ofSeconds(10));
         // "/boem" makes the handler throw, as a bug would.
-        Handler failing = in -> {
-            if (in instanceof Handler.Incoming.Text t && t.text().equals("/boem")) {
-                throw new IllegalStateException("boem");
+        Handler failing = new Handler() {
+            @Override
+            public List<Handler.Reply> handle(Handler.Incoming in) throws Exception {
+                if (in instanceof Handler.Incoming.Text t && t.text().equals("/boem")) {
+                    throw new IllegalStateException("boem");
+                }
+                return handler.handle(in);
             }
-            return handler.handle(in);
+
+            @Override
+            public void connect(java.util.Set<Long> admins, Handler.Outbox outbox) {
+                handler.connect(admins, outbox);
+            }
         };
         bot = new TelegramBot(config, failing, store);
         bot.start();
@@ -255,5 +266,21 @@ class TelegramEndToEndTest {
             Thread.sleep(50);
         }
         assertTrue(store.lastUpdateId().isPresent());
+    }
+
+    @Test
+    void onlyAnAdminMayReindexAndHearsTheOutcome() throws Exception {
+        say(109, "/reindex");
+        String refusal = replies(109, 1).getFirst().get("text").asText();
+        assertTrue(refusal.contains("alleen voor de beheerders"), refusal);
+        assertTrue(logs.list.stream().anyMatch(e -> e.getFormattedMessage().contains("refused /reindex for user 109")));
+
+        say(ADMIN, "/reindex");
+        List<JsonNode> got = replies(ADMIN, 2);
+        assertTrue(got.get(0).get("text").asText().contains("Herindexeren is gestart"), got.toString());
+        assertTrue(got.get(1).get("text").asText().contains("Index was al actueel"), got.toString());
+        say(ADMIN, "/status");
+        assertTrue(replies(ADMIN, 1).getFirst().get("text").asText().contains("al actueel"));
+        assertTrue(replies(109, 0).isEmpty(), "the non-admin gets no report");
     }
 }
