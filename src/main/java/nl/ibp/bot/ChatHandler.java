@@ -41,7 +41,6 @@ import nl.ibp.bot.Handler.Button;
 import nl.ibp.bot.Handler.Incoming;
 import nl.ibp.bot.Handler.Reply;
 import nl.ibp.config.Build;
-import nl.ibp.config.Settings;
 import nl.ibp.index.IndexException;
 import nl.ibp.index.IndexLayout;
 import nl.ibp.index.IndexReport;
@@ -130,16 +129,6 @@ public final class ChatHandler implements Handler, AutoCloseable {
         this.clock = clock;
         this.limiter = limiter;
         this.started = clock.instant();
-    }
-
-    /**
-     * Opens everything over an index directory; {@code store} stays the caller's. The corpus for
-     * {@code /reindex} is the configured one (IBP_CORPUS, else {@code corpus/} under IBP_HOME).
-     */
-    public static ChatHandler open(IndexLayout layout, BotStore store, Clock clock, RateLimiter limiter)
-            throws IOException, SQLException {
-        Path corpus = Settings.resolve(Optional.empty(), Optional.of(layout.root()), System.getenv()).corpus();
-        return open(layout, corpus, store, clock, limiter);
     }
 
     /** Opens everything over an index directory built from {@code corpus}; {@code store} stays the caller's. */

@@ -41,7 +41,7 @@ final class BotCommand implements Callable<Integer> {
         BotStore store = BotStore.open(locations.layout().root());
         ChatHandler handler;
         try {
-            handler = ChatHandler.open(locations.layout(), store, Clock.systemDefaultZone(),
+            handler = ChatHandler.open(locations.layout(), locations.settings().corpus(), store, Clock.systemDefaultZone(),
                     new RateLimiter(20, 60_000, Clock.systemUTC()));
         } catch (Exception e) {
             store.close();

@@ -40,7 +40,7 @@ final class FeedbackCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         IndexLayout layout = locations.layout();
         if (!Files.isRegularFile(layout.root().resolve(AgreementStore.FILE))) {
-            throw new IndexException("no index in " + layout.root() + "; run 'ibp index' first");
+            throw new IndexException("geen index in " + layout.root() + "; draai eerst 'ibp index'");
         }
         List<BotStore.Feedback> feedback;
         try (BotStore store = BotStore.open(layout.root())) {

@@ -36,7 +36,8 @@ class ChatHandlerTest {
     static void open() throws Exception {
         index = BotFixture.index(tmp);
         store = BotStore.open(index);
-        handler = ChatHandler.open(new IndexLayout(index), store, CLOCK, new RateLimiter(20, 60_000, CLOCK));
+        handler = ChatHandler.open(new IndexLayout(index), tmp.resolve("corpus"), store, CLOCK,
+                new RateLimiter(20, 60_000, CLOCK));
     }
 
     @AfterAll
