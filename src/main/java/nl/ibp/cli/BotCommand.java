@@ -33,10 +33,7 @@ final class BotCommand implements Callable<Integer> {
             terminal.err().println("ibp bot: geen Telegram-token; zet " + BotConfig.TOKEN + " of " + BotConfig.TOKEN_FILE);
             return ExitCodes.USAGE;
         }
-        if (locations.layout().current().isEmpty()) {
-            terminal.out().println("Er is nog geen index; de documenten worden eerst ingelezen.");
-            IndexCommand.run(terminal, locations, false);
-        }
+        IndexCommand.ensureIndex(terminal, locations);
         CountDownLatch stopped = new CountDownLatch(1);
         BotStore store = BotStore.open(locations.layout().root());
         ChatHandler handler;

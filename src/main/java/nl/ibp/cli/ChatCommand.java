@@ -26,10 +26,7 @@ final class ChatCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (locations.layout().current().isEmpty()) {
-            terminal.out().println("Er is nog geen index; de documenten worden eerst ingelezen.");
-            IndexCommand.run(terminal, locations, false);
-        }
+        IndexCommand.ensureIndex(terminal, locations);
         try (AnswerEngine engine = AnswerEngine.open(locations.layout())) {
             terminal.out().println("Welkom bij de IBP-assistent. Stel een vraag over het Interbestuurlijk Programma;"
                     + " een lege regel of 'stop' beëindigt het gesprek.");

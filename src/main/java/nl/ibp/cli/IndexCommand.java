@@ -37,7 +37,15 @@ final class IndexCommand implements Callable<Integer> {
         return strict && !report.skipped().isEmpty() ? ExitCodes.SKIPPED : ExitCodes.OK;
     }
 
-    /** Indexes and prints the summary; the chat uses it too when there is no index yet. */
+    /** Builds the index first when there is none yet: what the chat and the bot need to start. */
+    static void ensureIndex(Terminal terminal, Locations locations) throws Exception {
+        if (locations.layout().current().isEmpty()) {
+            terminal.out().println("Er is nog geen index; de documenten worden eerst ingelezen.");
+            run(terminal, locations, false);
+        }
+    }
+
+    /** Indexes and prints the summary. */
     static IndexReport run(Terminal terminal, Locations locations, boolean full) throws Exception {
         var settings = locations.settings();
         Indexer.Progress progress = terminal.interactive() ? new ProgressBar(terminal) : Indexer.Progress.NONE;
