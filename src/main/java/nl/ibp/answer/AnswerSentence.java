@@ -4,6 +4,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import nl.ibp.passage.Sentences;
 import nl.ibp.search.QuestionType;
 
@@ -17,6 +18,8 @@ final class AnswerSentence {
 
     /** Holding the kind of answer asked for weighs one and a half shared question words. */
     private static final double CUE_BONUS = 1.5;
+    /** "1) ", "b. ", "- a) ": a list label is no number the question asks for. */
+    private static final Pattern ENUMERATION_LABEL = Pattern.compile("^[-\\s]*(?:\\d{1,2}|[a-zA-Z]|[IVX]+)[.)]\\s+");
 
     private AnswerSentence() {
     }
@@ -44,7 +47,11 @@ final class AnswerSentence {
             Set<String> have = new HashSet<>(stored ? sentenceTerms.get(i) : terms.apply(sentence));
             double score = have.stream().filter(wanted::contains).count();
             if (score + CUE_BONUS > bestScore) { // the cue's regex only where it can change the outcome
-                score += type.cue().filter(cue -> cue.in(sentence)).isPresent() ? CUE_BONUS : 0;
+                String content = ENUMERATION_LABEL.matcher(sentence).replaceFirst("");
+                boolean hasCue = type.cue().filter(cue -> cue.in(content)).isPresent();
+                // A "wanneer" or "hoeveel" question is not answered by a sentence without a date or number.
+                boolean needsCue = type == QuestionType.WHEN || type == QuestionType.HOW_MANY;
+                score = hasCue ? score + CUE_BONUS : needsCue ? score * 0.4 : score;
             }
             if (score > bestScore) { // ties go to the earlier sentence
                 bestScore = score;

@@ -53,4 +53,12 @@ class AnswerSentenceTest {
         assertEquals("Landelijke afspraken met grote uitvoerders zoals UWV en SVB.",
                 pick("Welke grote uitvoerders doen mee?", passage));
     }
+
+    @Test
+    void aListLabelIsNoAnswerToHowMuch() {
+        String passage = "1) Er wordt een fonds gevormd voor gemeenten met tekorten in het sociaal domein. "
+                + "In 2018 zal dat fonds € 200 miljoen bedragen.";
+        assertEquals("In 2018 zal dat fonds € 200 miljoen bedragen.",
+                pick("Hoeveel geld krijgt het fonds voor tekorten in het sociaal domein?", passage));
+    }
 }
