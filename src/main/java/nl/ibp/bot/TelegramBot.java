@@ -18,6 +18,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import nl.ibp.bot.Handler.Incoming;
 import nl.ibp.bot.Handler.Reply;
 import okhttp3.OkHttpClient;
@@ -26,6 +28,7 @@ import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
+import org.telegram.telegrambots.meta.api.methods.GetMe;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
 import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
@@ -33,6 +36,7 @@ import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
 import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
+import org.telegram.telegrambots.meta.api.objects.User;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
@@ -69,6 +73,7 @@ public final class TelegramBot implements AutoCloseable {
     private final AtomicLong highestDispatched = new AtomicLong(-1);
     private final AtomicLong globalNextSend = new AtomicLong();
     private volatile boolean running = true;
+    private volatile Me me;
 
     public TelegramBot(BotConfig config, Handler handler, BotStore store) {
         this.config = config;
@@ -159,6 +164,9 @@ public final class TelegramBot implements AutoCloseable {
     // --- polling -------------------------------------------------------------------------
 
     private void poll() {
+        if (me == null) {
+            fetchMe();
+        }
         long offset;
         try {
             offset = store.lastUpdateId().orElse(-1) + 1;
@@ -258,7 +266,7 @@ public final class TelegramBot implements AutoCloseable {
     private void handleSafely(Update update) {
         long chat = chatOf(update);
         try {
-            Incoming incoming = incoming(update);
+            Incoming incoming = incoming(update, me);
             if (incoming == null) {
                 return;
             }
@@ -278,8 +286,45 @@ public final class TelegramBot implements AutoCloseable {
         }
     }
 
-    /** The update as the handler sees it; null for updates that get no reply (edits, other kinds). */
+    /** Who the bot is ({@code getMe}): its user id and username, for commands, mentions and replies in groups. */
+    record Me(long id, String username) {
+    }
+
+    /** Sets who the bot is, as {@code getMe} would at start (tests set it directly). */
+    void identity(long id, String username) {
+        this.me = new Me(id, username);
+    }
+
+    Me me() {
+        return me;
+    }
+
+    private void fetchMe() {
+        try {
+            User u = call(new GetMe());
+            if (u != null && u.getUserName() != null) {
+                identity(u.getId(), u.getUserName());
+                LOG.info("bot is @{}", u.getUserName());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            LOG.warn("getMe failed (in groups only commands without @ are answered): {}", describe(e));
+        }
+    }
+
+    /** The update as the handler sees it, without knowing who the bot is (private chats, tests). */
     static Incoming incoming(Update u) {
+        return incoming(u, null);
+    }
+
+    /**
+     * The update as the handler sees it; null for updates that get no reply (edits, other kinds,
+     * and group messages not meant for the bot). In a group or supergroup (privacy mode on) the
+     * bot answers commands ({@code /cmd} or {@code /cmd@ThisBot}, not {@code /cmd@OtherBot}),
+     * messages that mention it (the mention is stripped) and replies to its own messages.
+     */
+    static Incoming incoming(Update u, Me me) {
         if (u.hasCallbackQuery()) {
             var cq = u.getCallbackQuery();
             long chat = cq.getMessage() != null ? cq.getMessage().getChatId() : cq.getFrom().getId();
@@ -290,15 +335,47 @@ public final class TelegramBot implements AutoCloseable {
         }
         Message m = u.getMessage();
         long user = m.getFrom() != null ? m.getFrom().getId() : m.getChatId();
+        boolean group = m.isGroupMessage() || m.isSuperGroupMessage();
+        if (group) {
+            String text = m.hasText() ? addressed(m, me) : null;
+            return text == null ? null : new Incoming.Text(m.getChatId(), user, text);
+        }
         if (m.hasText()) {
             return new Incoming.Text(m.getChatId(), user, m.getText());
         }
         String kind = m.hasPhoto() ? "photo" : m.hasSticker() ? "sticker" : m.hasVoice() ? "voice"
                 : m.hasDocument() ? "document" : "other";
         if (!m.isUserMessage() && kind.equals("other")) {
-            return null; // service messages in groups (joins, pins): no reply
+            return null; // service messages in channels: no reply
         }
         return new Incoming.Other(m.getChatId(), user, kind);
+    }
+
+    private static final Pattern GROUP_COMMAND = Pattern.compile("^/(\\w+)(?:@(\\w+))?(.*)$", Pattern.DOTALL);
+
+    /** The text of a group message meant for the bot (the mention stripped), or null when it is not. */
+    private static String addressed(Message m, Me me) {
+        String text = m.getText().strip();
+        Matcher c = GROUP_COMMAND.matcher(text);
+        if (c.matches()) {
+            String target = c.group(2);
+            if (target == null) {
+                return text;
+            }
+            return me != null && target.equalsIgnoreCase(me.username()) ? "/" + c.group(1) + c.group(3) : null;
+        }
+        if (me != null && me.username() != null) {
+            Pattern mention = Pattern.compile("(?i)(?<![\\w@])@" + Pattern.quote(me.username()) + "(?!\\w)[,:]?");
+            Matcher mm = mention.matcher(text);
+            if (mm.find()) {
+                return mm.replaceAll(" ").replaceAll("\\s+", " ").strip();
+            }
+        }
+        Message replied = m.getReplyToMessage();
+        if (me != null && replied != null && replied.getFrom() != null && replied.getFrom().getId() == me.id()) {
+            return text;
+        }
+        return null;
     }
 
     // --- sending -------------------------------------------------------------------------
