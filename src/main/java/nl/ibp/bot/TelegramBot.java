@@ -71,11 +71,16 @@ public final class TelegramBot implements AutoCloseable {
     private final Map<Long, CompletableFuture<Void>> chatTails = new ConcurrentHashMap<>();
     private final NavigableSet<Long> inFlight = new ConcurrentSkipListSet<>();
     private final AtomicLong highestDispatched = new AtomicLong(-1);
-    private final AtomicLong globalNextSend = new AtomicLong();
+    private final Pacer pacer;
     private volatile boolean running = true;
     private volatile Me me;
 
     public TelegramBot(BotConfig config, Handler handler, BotStore store) {
+        this(config, handler, store, new Pacer(System::nanoTime));
+    }
+
+    TelegramBot(BotConfig config, Handler handler, BotStore store, Pacer pacer) {
+        this.pacer = pacer;
         this.config = config;
         this.handler = handler;
         this.store = store;
@@ -174,6 +179,9 @@ public final class TelegramBot implements AutoCloseable {
             LOG.error("reading the last update id: {}", describe(e));
             offset = 0;
         }
+        // A server that hands back updates below the offset must not get them answered twice.
+        long handled = offset - 1;
+        highestDispatched.accumulateAndGet(handled, Math::max);
         Duration backoff = Duration.ofSeconds(1);
         while (running) {
             try {
@@ -215,10 +223,11 @@ public final class TelegramBot implements AutoCloseable {
         long chat = chatOf(update);
         inFlight.add(id);
         List<CompletableFuture<Void>> created = new ArrayList<>(1);
+        boolean[] handled = {false};
         chatTails.compute(chat, (k, tail) -> {
             CompletableFuture<Void> prev = tail == null ? CompletableFuture.completedFuture(null) : tail;
             CompletableFuture<Void> next = prev.handleAsync((v, e) -> {
-                handleSafely(update);
+                handled[0] = handleSafely(update);
                 return null;
             }, workers);
             created.add(next);
@@ -226,7 +235,9 @@ public final class TelegramBot implements AutoCloseable {
         });
         CompletableFuture<Void> next = created.getFirst();
         next.whenComplete((v, e) -> {
-            done(id);
+            if (handled[0]) {
+                done(id);
+            } // else abandoned at shutdown: it stays in flight, so the persisted id stays below it
             chatTails.remove(chat, next);
         });
     }
@@ -262,16 +273,24 @@ public final class TelegramBot implements AutoCloseable {
         return 0;
     }
 
-    /** Handles one update; nothing escapes. */
-    private void handleSafely(Update update) {
+    /**
+     * Handles one update; nothing escapes. Returns false when the update was abandoned because
+     * the bot is stopping (it is answered after a restart), true when it is done with.
+     */
+    private boolean handleSafely(Update update) {
         long chat = chatOf(update);
         try {
             Incoming incoming = incoming(update, me);
             if (incoming == null) {
-                return;
+                return true;
             }
             send(chat, handler.handle(incoming));
+            return true;
         } catch (Throwable t) {
+            if (!running) {
+                LOG.info("update {} in chat {} abandoned at shutdown: {}", update.getUpdateId(), chat, describe(t));
+                return false;
+            }
             LOG.error("update {} in chat {} failed: {}", update.getUpdateId(), chat, describe(t), t instanceof RuntimeException ? t : null);
             try {
                 if (update.hasCallbackQuery()) {
@@ -283,6 +302,7 @@ public final class TelegramBot implements AutoCloseable {
             } catch (Throwable again) {
                 LOG.warn("apology to chat {} failed: {}", chat, describe(again));
             }
+            return true;
         }
     }
 
@@ -417,7 +437,7 @@ public final class TelegramBot implements AutoCloseable {
             b.replyMarkup(InlineKeyboardMarkup.builder().keyboard(rows).build());
         }
         try {
-            call(b.build());
+            call(b.build(), chat);
         } catch (TelegramApiRequestException e) {
             Integer code = e.getErrorCode();
             String api = e.getApiResponse() == null ? "" : e.getApiResponse();
@@ -427,7 +447,7 @@ public final class TelegramBot implements AutoCloseable {
             } else if (code != null && code == 400 && api.contains("can't parse entities")) {
                 LOG.error("BUG: Telegram could not parse our HTML in chat {}: {}; sending plain text", chat, describe(e));
                 SendMessage plain = SendMessage.builder().chatId(chat).text(Html.plain(html)).build();
-                call(plain);
+                call(plain, chat);
             } else if (code != null && code == 400 && api.contains("message is not modified")) {
                 return;
             } else {
@@ -436,13 +456,18 @@ public final class TelegramBot implements AutoCloseable {
         }
     }
 
-    /**
-     * Executes one Bot API call with a timeout, keeping to about 30 messages a second overall,
-     * and honouring 429's {@code retry_after} (up to three times).
-     */
     <T extends java.io.Serializable> T call(BotApiMethod<T> method) throws Exception {
+        return call(method, null);
+    }
+
+    /**
+     * Executes one Bot API call with a timeout, keeping to Telegram's limits ({@link Pacer}: per
+     * chat when {@code chat} is given, else only overall), and honouring 429's {@code retry_after}
+     * (up to three times).
+     */
+    <T extends java.io.Serializable> T call(BotApiMethod<T> method, Long chat) throws Exception {
         for (int attempt = 0; ; attempt++) {
-            pace();
+            Pacer.sleep(chat == null ? pacer.reserve() : pacer.reserve(chat));
             try {
                 return client.executeAsync(method).orTimeout(config.callTimeout().toMillis(), TimeUnit.MILLISECONDS).get();
             } catch (ExecutionException e) {
@@ -452,7 +477,12 @@ public final class TelegramBot implements AutoCloseable {
                     int after = r.getParameters() != null && r.getParameters().getRetryAfter() != null
                             ? r.getParameters().getRetryAfter() : 1;
                     LOG.warn("429 from Telegram on {}: retrying after {} s", method.getMethod(), after);
-                    sleep(Duration.ofSeconds(Math.min(after, 60)));
+                    long delay = TimeUnit.SECONDS.toNanos(Math.min(after, 60));
+                    if (chat != null) {
+                        pacer.backOff(chat, delay); // later messages to this chat wait too
+                    } else {
+                        Pacer.sleep(delay);
+                    }
                     continue;
                 }
                 if (cause instanceof TelegramApiRequestException r
@@ -470,14 +500,6 @@ public final class TelegramBot implements AutoCloseable {
                 }
                 throw e;
             }
-        }
-    }
-
-    private void pace() throws InterruptedException {
-        long slot = globalNextSend.getAndAccumulate(System.nanoTime(), (prev, now) -> Math.max(prev, now) + 33_000_000L);
-        long wait = slot - System.nanoTime();
-        if (wait > 0) {
-            TimeUnit.NANOSECONDS.sleep(wait);
         }
     }
 
