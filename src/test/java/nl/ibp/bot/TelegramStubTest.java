@@ -196,4 +196,52 @@ class TelegramStubTest {
             assertEquals(List.of("echo eerste", "echo traag"), sent, "each update answered once");
         }
     }
+
+    private static ObjectNode group(long id, String text, boolean replyToBot) {
+        ObjectNode u = update(id, 42, text);
+        ObjectNode m = (ObjectNode) u.get("message");
+        m.putObject("chat").put("id", -77).put("type", "supergroup").put("title", "Raad");
+        if (replyToBot) {
+            ObjectNode r = m.putObject("reply_to_message").put("message_id", 1).put("date", 1_700_000_000).put("text", "x");
+            r.putObject("from").put("id", 999).put("is_bot", true).put("first_name", "IBP").put("username", "IbpStubBot");
+            r.putObject("chat").put("id", -77).put("type", "supergroup");
+        }
+        return u;
+    }
+
+    @Test
+    void inAGroupOnlyWhatIsMeantForTheBotIsAnsweredAtTwentyAMinute() throws Exception {
+        updates.add(group(20, "/help@IbpStubBot", false));
+        updates.add(group(21, "praten we onderling", false));
+        updates.add(group(22, "/help@AnderBot", false));
+        updates.add(group(23, "@IbpStubBot wanneer?", false));
+        updates.add(group(24, "en wie?", true));
+        try (BotStore store = BotStore.open(tmp); TelegramBot bot = new TelegramBot(config(), echo(), store)) {
+            bot.start();
+            await(() -> sent.size() >= 2, "two answers in the group");
+            Thread.sleep(300);
+            assertEquals(List.of("echo /help", "echo wanneer?"), sent, "the third waits its turn: 20 a minute");
+            await(() -> sent.size() >= 3, "the reply to the bot answered");
+            assertEquals(List.of("echo /help", "echo wanneer?", "echo en wie?"), sent);
+            for (int i = 1; i < attempts.size(); i++) {
+                long gap = TimeUnit.NANOSECONDS.toMillis(attempts.get(i).at() - attempts.get(i - 1).at());
+                assertTrue(gap >= 2900, "group messages " + gap + " ms apart");
+            }
+        }
+    }
+
+    @Test
+    void aPrivateChatGetsAboutOneMessageASecond() throws Exception {
+        updates.add(update(30, 8, "drie"));
+        Handler three = in -> List.of(new Handler.Reply.Message("een"), new Handler.Reply.Message("twee"),
+                new Handler.Reply.Message("drie"));
+        try (BotStore store = BotStore.open(tmp); TelegramBot bot = new TelegramBot(config(), three, store)) {
+            bot.start();
+            await(() -> sent.size() >= 3, "three messages");
+            for (int i = 1; i < attempts.size(); i++) {
+                long gap = TimeUnit.NANOSECONDS.toMillis(attempts.get(i).at() - attempts.get(i - 1).at());
+                assertTrue(gap >= 950, "messages " + gap + " ms apart");
+            }
+        }
+    }
 }
