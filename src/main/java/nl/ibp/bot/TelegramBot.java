@@ -18,6 +18,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import nl.ibp.bot.Handler.Incoming;
 import nl.ibp.bot.Handler.Reply;
 import okhttp3.OkHttpClient;
@@ -26,6 +28,7 @@ import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
+import org.telegram.telegrambots.meta.api.methods.GetMe;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
 import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
@@ -33,6 +36,7 @@ import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
 import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
+import org.telegram.telegrambots.meta.api.objects.User;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
@@ -67,10 +71,16 @@ public final class TelegramBot implements AutoCloseable {
     private final Map<Long, CompletableFuture<Void>> chatTails = new ConcurrentHashMap<>();
     private final NavigableSet<Long> inFlight = new ConcurrentSkipListSet<>();
     private final AtomicLong highestDispatched = new AtomicLong(-1);
-    private final AtomicLong globalNextSend = new AtomicLong();
+    private final Pacer pacer;
     private volatile boolean running = true;
+    private volatile Me me;
 
     public TelegramBot(BotConfig config, Handler handler, BotStore store) {
+        this(config, handler, store, new Pacer(System::nanoTime));
+    }
+
+    TelegramBot(BotConfig config, Handler handler, BotStore store, Pacer pacer) {
+        this.pacer = pacer;
         this.config = config;
         this.handler = handler;
         this.store = store;
@@ -159,6 +169,9 @@ public final class TelegramBot implements AutoCloseable {
     // --- polling -------------------------------------------------------------------------
 
     private void poll() {
+        if (me == null) {
+            fetchMe();
+        }
         long offset;
         try {
             offset = store.lastUpdateId().orElse(-1) + 1;
@@ -166,6 +179,9 @@ public final class TelegramBot implements AutoCloseable {
             LOG.error("reading the last update id: {}", describe(e));
             offset = 0;
         }
+        // A server that hands back updates below the offset must not get them answered twice.
+        long handled = offset - 1;
+        highestDispatched.accumulateAndGet(handled, Math::max);
         Duration backoff = Duration.ofSeconds(1);
         while (running) {
             try {
@@ -207,10 +223,11 @@ public final class TelegramBot implements AutoCloseable {
         long chat = chatOf(update);
         inFlight.add(id);
         List<CompletableFuture<Void>> created = new ArrayList<>(1);
+        boolean[] handled = {false};
         chatTails.compute(chat, (k, tail) -> {
             CompletableFuture<Void> prev = tail == null ? CompletableFuture.completedFuture(null) : tail;
             CompletableFuture<Void> next = prev.handleAsync((v, e) -> {
-                handleSafely(update);
+                handled[0] = handleSafely(update);
                 return null;
             }, workers);
             created.add(next);
@@ -218,7 +235,9 @@ public final class TelegramBot implements AutoCloseable {
         });
         CompletableFuture<Void> next = created.getFirst();
         next.whenComplete((v, e) -> {
-            done(id);
+            if (handled[0]) {
+                done(id);
+            } // else abandoned at shutdown: it stays in flight, so the persisted id stays below it
             chatTails.remove(chat, next);
         });
     }
@@ -254,16 +273,24 @@ public final class TelegramBot implements AutoCloseable {
         return 0;
     }
 
-    /** Handles one update; nothing escapes. */
-    private void handleSafely(Update update) {
+    /**
+     * Handles one update; nothing escapes. Returns false when the update was abandoned because
+     * the bot is stopping (it is answered after a restart), true when it is done with.
+     */
+    private boolean handleSafely(Update update) {
         long chat = chatOf(update);
         try {
-            Incoming incoming = incoming(update);
+            Incoming incoming = incoming(update, me);
             if (incoming == null) {
-                return;
+                return true;
             }
             send(chat, handler.handle(incoming));
+            return true;
         } catch (Throwable t) {
+            if (!running) {
+                LOG.info("update {} in chat {} abandoned at shutdown: {}", update.getUpdateId(), chat, describe(t));
+                return false;
+            }
             LOG.error("update {} in chat {} failed: {}", update.getUpdateId(), chat, describe(t), t instanceof RuntimeException ? t : null);
             try {
                 if (update.hasCallbackQuery()) {
@@ -275,11 +302,49 @@ public final class TelegramBot implements AutoCloseable {
             } catch (Throwable again) {
                 LOG.warn("apology to chat {} failed: {}", chat, describe(again));
             }
+            return true;
         }
     }
 
-    /** The update as the handler sees it; null for updates that get no reply (edits, other kinds). */
+    /** Who the bot is ({@code getMe}): its user id and username, for commands, mentions and replies in groups. */
+    record Me(long id, String username) {
+    }
+
+    /** Sets who the bot is, as {@code getMe} would at start (tests set it directly). */
+    void identity(long id, String username) {
+        this.me = new Me(id, username);
+    }
+
+    Me me() {
+        return me;
+    }
+
+    private void fetchMe() {
+        try {
+            User u = call(new GetMe());
+            if (u != null && u.getUserName() != null) {
+                identity(u.getId(), u.getUserName());
+                LOG.info("bot is @{}", u.getUserName());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            LOG.warn("getMe failed (in groups only commands without @ are answered): {}", describe(e));
+        }
+    }
+
+    /** The update as the handler sees it, without knowing who the bot is (private chats, tests). */
     static Incoming incoming(Update u) {
+        return incoming(u, null);
+    }
+
+    /**
+     * The update as the handler sees it; null for updates that get no reply (edits, other kinds,
+     * and group messages not meant for the bot). In a group or supergroup (privacy mode on) the
+     * bot answers commands ({@code /cmd} or {@code /cmd@ThisBot}, not {@code /cmd@OtherBot}),
+     * messages that mention it (the mention is stripped) and replies to its own messages.
+     */
+    static Incoming incoming(Update u, Me me) {
         if (u.hasCallbackQuery()) {
             var cq = u.getCallbackQuery();
             long chat = cq.getMessage() != null ? cq.getMessage().getChatId() : cq.getFrom().getId();
@@ -290,15 +355,47 @@ public final class TelegramBot implements AutoCloseable {
         }
         Message m = u.getMessage();
         long user = m.getFrom() != null ? m.getFrom().getId() : m.getChatId();
+        boolean group = m.isGroupMessage() || m.isSuperGroupMessage();
+        if (group) {
+            String text = m.hasText() ? addressed(m, me) : null;
+            return text == null ? null : new Incoming.Text(m.getChatId(), user, text);
+        }
         if (m.hasText()) {
             return new Incoming.Text(m.getChatId(), user, m.getText());
         }
         String kind = m.hasPhoto() ? "photo" : m.hasSticker() ? "sticker" : m.hasVoice() ? "voice"
                 : m.hasDocument() ? "document" : "other";
         if (!m.isUserMessage() && kind.equals("other")) {
-            return null; // service messages in groups (joins, pins): no reply
+            return null; // service messages in channels: no reply
         }
         return new Incoming.Other(m.getChatId(), user, kind);
+    }
+
+    private static final Pattern GROUP_COMMAND = Pattern.compile("^/(\\w+)(?:@(\\w+))?(.*)$", Pattern.DOTALL);
+
+    /** The text of a group message meant for the bot (the mention stripped), or null when it is not. */
+    private static String addressed(Message m, Me me) {
+        String text = m.getText().strip();
+        Matcher c = GROUP_COMMAND.matcher(text);
+        if (c.matches()) {
+            String target = c.group(2);
+            if (target == null) {
+                return text;
+            }
+            return me != null && target.equalsIgnoreCase(me.username()) ? "/" + c.group(1) + c.group(3) : null;
+        }
+        if (me != null && me.username() != null) {
+            Pattern mention = Pattern.compile("(?i)(?<![\\w@])@" + Pattern.quote(me.username()) + "(?!\\w)[,:]?");
+            Matcher mm = mention.matcher(text);
+            if (mm.find()) {
+                return mm.replaceAll(" ").replaceAll("\\s+", " ").strip();
+            }
+        }
+        Message replied = m.getReplyToMessage();
+        if (me != null && replied != null && replied.getFrom() != null && replied.getFrom().getId() == me.id()) {
+            return text;
+        }
+        return null;
     }
 
     // --- sending -------------------------------------------------------------------------
@@ -340,7 +437,7 @@ public final class TelegramBot implements AutoCloseable {
             b.replyMarkup(InlineKeyboardMarkup.builder().keyboard(rows).build());
         }
         try {
-            call(b.build());
+            call(b.build(), chat);
         } catch (TelegramApiRequestException e) {
             Integer code = e.getErrorCode();
             String api = e.getApiResponse() == null ? "" : e.getApiResponse();
@@ -350,7 +447,7 @@ public final class TelegramBot implements AutoCloseable {
             } else if (code != null && code == 400 && api.contains("can't parse entities")) {
                 LOG.error("BUG: Telegram could not parse our HTML in chat {}: {}; sending plain text", chat, describe(e));
                 SendMessage plain = SendMessage.builder().chatId(chat).text(Html.plain(html)).build();
-                call(plain);
+                call(plain, chat);
             } else if (code != null && code == 400 && api.contains("message is not modified")) {
                 return;
             } else {
@@ -359,13 +456,18 @@ public final class TelegramBot implements AutoCloseable {
         }
     }
 
-    /**
-     * Executes one Bot API call with a timeout, keeping to about 30 messages a second overall,
-     * and honouring 429's {@code retry_after} (up to three times).
-     */
     <T extends java.io.Serializable> T call(BotApiMethod<T> method) throws Exception {
+        return call(method, null);
+    }
+
+    /**
+     * Executes one Bot API call with a timeout, keeping to Telegram's limits ({@link Pacer}: per
+     * chat when {@code chat} is given, else only overall), and honouring 429's {@code retry_after}
+     * (up to three times).
+     */
+    <T extends java.io.Serializable> T call(BotApiMethod<T> method, Long chat) throws Exception {
         for (int attempt = 0; ; attempt++) {
-            pace();
+            Pacer.sleep(chat == null ? pacer.reserve() : pacer.reserve(chat));
             try {
                 return client.executeAsync(method).orTimeout(config.callTimeout().toMillis(), TimeUnit.MILLISECONDS).get();
             } catch (ExecutionException e) {
@@ -375,7 +477,12 @@ public final class TelegramBot implements AutoCloseable {
                     int after = r.getParameters() != null && r.getParameters().getRetryAfter() != null
                             ? r.getParameters().getRetryAfter() : 1;
                     LOG.warn("429 from Telegram on {}: retrying after {} s", method.getMethod(), after);
-                    sleep(Duration.ofSeconds(Math.min(after, 60)));
+                    long delay = TimeUnit.SECONDS.toNanos(Math.min(after, 60));
+                    if (chat != null) {
+                        pacer.backOff(chat, delay); // later messages to this chat wait too
+                    } else {
+                        Pacer.sleep(delay);
+                    }
                     continue;
                 }
                 if (cause instanceof TelegramApiRequestException r
@@ -393,14 +500,6 @@ public final class TelegramBot implements AutoCloseable {
                 }
                 throw e;
             }
-        }
-    }
-
-    private void pace() throws InterruptedException {
-        long slot = globalNextSend.getAndAccumulate(System.nanoTime(), (prev, now) -> Math.max(prev, now) + 33_000_000L);
-        long wait = slot - System.nanoTime();
-        if (wait > 0) {
-            TimeUnit.NANOSECONDS.sleep(wait);
         }
     }
 
