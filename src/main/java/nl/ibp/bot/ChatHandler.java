@@ -3,6 +3,13 @@ package nl.ibp.bot;
 import static nl.ibp.bot.Html.esc;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
 import java.sql.SQLException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -72,6 +79,17 @@ public final class ChatHandler implements Handler, AutoCloseable {
     /** Below this score the best passage is not an answer; the nearest opgaven are offered instead. */
     static final float WEAK_SCORE = 5.5f;
     private static final int REMEMBERED_QUESTIONS = 2000;
+    /** Documents larger than this (declared or downloaded) are refused. */
+    static final long MAX_UPLOAD = 20L * 1024 * 1024;
+    /** The document types an admin may upload (detected from the content by Tika) and their extension. */
+    static final Map<String, String> UPLOAD_TYPES = Map.of(
+            "application/pdf", "pdf",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx",
+            "application/vnd.oasis.opendocument.text", "odt",
+            "text/html", "html",
+            "application/xhtml+xml", "html",
+            "text/plain", "txt");
+    private static final DateTimeFormatter UPLOAD_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
 
     private static final Pattern COMMAND = Pattern.compile("^/([^\\s@]+)(?:@\\w+)?(?:\\s+(.*))?$", Pattern.DOTALL);
     private static final Pattern FOLLOW_UP = Pattern.compile(
@@ -93,6 +111,7 @@ public final class ChatHandler implements Handler, AutoCloseable {
     });
     private volatile Set<Long> admins = Set.of();
     private volatile Outbox outbox = (chat, reply) -> { };
+    private volatile Handler.FileSource files;
     private volatile String lastOutcome = "";
     private final BotStore store;
     private final Clock clock;
@@ -148,6 +167,11 @@ public final class ChatHandler implements Handler, AutoCloseable {
     }
 
     @Override
+    public void files(Handler.FileSource files) {
+        this.files = files;
+    }
+
+    @Override
     public List<Reply> handle(Incoming incoming) throws IOException, SQLException {
         RateLimiter.Verdict verdict = limiter.check(incoming.userId());
         if (verdict != RateLimiter.Verdict.ALLOW) {
@@ -168,12 +192,16 @@ public final class ChatHandler implements Handler, AutoCloseable {
                 return maintainer(t, name);
             }
         }
+        if (incoming instanceof Incoming.Document d) {
+            return List.of(upload(d));
+        }
         Snapshot snapshot = acquire();
         leased.set(snapshot);
         try {
             return switch (incoming) {
                 case Incoming.Text t -> text(state, t.text());
                 case Incoming.Callback c -> callback(state, c);
+                case Incoming.Document d -> List.of(upload(d)); // handled above
                 case Incoming.Other o -> List.of(new Reply.Message(
                         "Ik kan alleen tekst lezen. Stel uw vraag in woorden, bijvoorbeeld: <i>Wanneer moeten gemeenten van het gas af?</i>"));
             };
@@ -252,7 +280,7 @@ public final class ChatHandler implements Handler, AutoCloseable {
         try {
             background.execute(() -> {
                 try {
-                    outbox.send(chat, new Reply.Message(runReindex()));
+                    outbox.send(chat, new Reply.Message(runReindex(null)));
                 } catch (RuntimeException e) {
                     LOG.error("reporting the re-index to chat {} failed: {}", chat, e.toString());
                 } finally {
@@ -266,8 +294,109 @@ public final class ChatHandler implements Handler, AutoCloseable {
         return new Reply.Message("Herindexeren is gestart. Ik beantwoord vragen intussen uit de huidige index en meld het resultaat.");
     }
 
-    /** Runs the incremental index and swaps in the new generation; returns the report for the admin. */
-    private String runReindex() {
+    /**
+     * An admin's document: checked (private chat, declared size before the download, size and type
+     * of what came), stored under a name of our own (never the sender's), then indexed like
+     * {@code /reindex}; the report follows through the outbox. Nothing is stored when a check fails.
+     */
+    private Reply upload(Incoming.Document d) {
+        boolean admin = admins.contains(d.userId());
+        if (!admin || d.chatId() != d.userId()) {
+            LOG.warn("refused document upload for user {} in chat {}{}", d.userId(), d.chatId(),
+                    admin ? " (not a private chat)" : "");
+            return new Reply.Message(admin
+                    ? "Documenten toevoegen werkt alleen in een privégesprek met mij."
+                    : "Sorry, documenten toevoegen is alleen voor de beheerders van de IBP-assistent. "
+                    + "Ik kan alleen tekst lezen: stel uw vraag gerust in woorden; met /help ziet u wat ik kan.");
+        }
+        Handler.FileSource source = files;
+        if (layout == null || corpus == null || source == null) {
+            return new Reply.Message("Documenten toevoegen kan hier niet: deze bot is zonder corpus- of indexmap gestart.");
+        }
+        if (d.size() > MAX_UPLOAD) {
+            LOG.info("refused upload from admin {}: declared size {} bytes over the limit", d.userId(), d.size());
+            return tooLarge();
+        }
+        byte[] bytes;
+        try {
+            bytes = source.download(d.fileId(), MAX_UPLOAD);
+        } catch (IOException e) {
+            LOG.warn("download of a document from admin {} failed: {}", d.userId(), e.getMessage());
+            return new Reply.Message("Het bestand kon niet worden opgehaald bij Telegram (" + esc(String.valueOf(e.getMessage()))
+                    + "). Er is niets opgeslagen; probeer het nog eens.");
+        }
+        if (bytes.length > MAX_UPLOAD) {
+            LOG.info("refused upload from admin {}: {} bytes over the limit", d.userId(), bytes.length);
+            return tooLarge();
+        }
+        if (bytes.length == 0) {
+            return new Reply.Message("Dit bestand is leeg. Er is niets opgeslagen.");
+        }
+        String type = new org.apache.tika.Tika().detect(bytes);
+        String ext = UPLOAD_TYPES.get(type);
+        if (ext == null) {
+            LOG.info("refused upload from admin {}: detected type {}", d.userId(), type);
+            return new Reply.Message("Dit bestandstype (" + esc(type) + ") neem ik niet op. Stuur een PDF-, DOCX-, ODT-, HTML- of "
+                    + "TXT-bestand. Er is niets opgeslagen.");
+        }
+        String name;
+        try {
+            String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)).substring(0, 6);
+            name = "upload-" + UPLOAD_STAMP.format(clock.instant().atZone(ZoneId.systemDefault())) + "-" + hash + "." + ext;
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        Path target = corpus.resolve(name);
+        if (Files.exists(target)) {
+            return new Reply.Message("Dit bestand staat al in de corpusmap als <code>" + esc(name) + "</code>; niets gewijzigd.");
+        }
+        Path tmp = null;
+        try {
+            Files.createDirectories(corpus);
+            tmp = Files.createTempFile(corpus, ".upload-", ".part"); // hidden: the indexer skips it
+            Files.write(tmp, bytes);
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            LOG.error("storing an upload from admin {} failed: {}", d.userId(), e.toString());
+            try {
+                if (tmp != null) {
+                    Files.deleteIfExists(tmp);
+                }
+            } catch (IOException ignored) {
+                // a hidden temporary file left behind is not indexed
+            }
+            return new Reply.Message("Opslaan is mislukt (" + esc(e.getClass().getSimpleName()) + "). Er is niets opgeslagen.");
+        }
+        LOG.info("admin {} uploaded {} ({} bytes, {})", d.userId(), name, bytes.length, type);
+        long chat = d.chatId();
+        try {
+            background.execute(() -> {
+                reindexing.set(true);
+                try {
+                    outbox.send(chat, new Reply.Message(runReindex(name)));
+                } catch (RuntimeException e) {
+                    LOG.error("reporting the upload re-index to chat {} failed: {}", chat, e.toString());
+                } finally {
+                    reindexing.set(false);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            return new Reply.Message("Opgeslagen als <code>" + esc(name) + "</code>, maar de bot stopt; stuur na de herstart /reindex.");
+        }
+        return new Reply.Message("Ontvangen (" + esc(type) + ", " + (bytes.length + 1023) / 1024 + " kB) en opgeslagen als <code>"
+                + esc(name) + "</code>. Ik herindexeer nu en meld het resultaat.");
+    }
+
+    private static Reply tooLarge() {
+        return new Reply.Message("Dit bestand is te groot: de grens is " + MAX_UPLOAD / (1024 * 1024)
+                + " MB. Er is niets opgeslagen.");
+    }
+
+    /**
+     * Runs the incremental index and swaps in the new generation; returns the report for the admin,
+     * headed by what became of {@code upload} (a corpus file id) when there is one.
+     */
+    private String runReindex(String upload) {
         long t0 = System.nanoTime();
         try {
             Tracker tracker = new Tracker(corpus, clock);
@@ -285,7 +414,16 @@ public final class ChatHandler implements Handler, AutoCloseable {
                     r.added().size(), r.updated().size(), r.removed().size(), r.skipped().size(), r.documents(), r.passages());
             lastOutcome = clock.instant() + ": " + (r.rebuilt() ? "bijgewerkt" : "al actueel") + " (" + summary + ")";
             LOG.info("re-index: {} ({} ms)", summary, (System.nanoTime() - t0) / 1_000_000);
-            StringBuilder sb = new StringBuilder(r.rebuilt() ? "<b>Index bijgewerkt.</b>\n" : "<b>Index was al actueel; niets te doen.</b>\n");
+            StringBuilder sb = new StringBuilder();
+            if (upload != null) {
+                Optional<IndexReport.Skip> skip = r.skipped().stream().filter(k -> k.id().equals(upload)).findFirst();
+                sb.append(skip.isPresent()
+                        ? "<b>Document " + esc(upload) + " overgeslagen</b> (" + esc(skip.get().reason()) + ").\n"
+                        : r.added().contains(upload) || r.updated().contains(upload) || r.unchanged().contains(upload)
+                        ? "<b>Document " + esc(upload) + " is opgenomen.</b>\n"
+                        : "<b>Document " + esc(upload) + " niet gevonden in de index.</b>\n");
+            }
+            sb.append(r.rebuilt() ? "<b>Index bijgewerkt.</b>\n" : "<b>Index was al actueel; niets te doen.</b>\n");
             sb.append(esc(summary)).append('\n');
             r.added().stream().limit(20).forEach(id -> sb.append("+ ").append(esc(id)).append('\n'));
             r.updated().stream().limit(20).forEach(id -> sb.append("~ ").append(esc(id)).append('\n'));

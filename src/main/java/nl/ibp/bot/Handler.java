@@ -22,6 +22,23 @@ public interface Handler {
     default void connect(Set<Long> admins, Outbox outbox) {
     }
 
+    /**
+     * Tells the handler how to fetch a document a user sent (the adapter downloads it from the
+     * configured Bot API URL; tests pass a fake).
+     */
+    default void files(FileSource files) {
+    }
+
+    /** Fetches the content of a document sent to the bot. */
+    @FunctionalInterface
+    interface FileSource {
+        /**
+         * The file's bytes; throws {@link java.io.IOException} when it cannot be fetched or is
+         * larger than {@code maxBytes} (checked again while reading: a declared size can lie).
+         */
+        byte[] download(String fileId, long maxBytes) throws java.io.IOException;
+    }
+
     /** Sends a message to a chat outside the reply to an update. */
     @FunctionalInterface
     interface Outbox {
@@ -45,6 +62,19 @@ public interface Handler {
         record Callback(long chatId, long userId, String callbackId, String data) implements Incoming {
             public Callback {
                 data = data == null ? "" : data;
+            }
+        }
+
+        /**
+         * A document (file attachment). {@code fileName} and {@code mimeType} are what the sender
+         * declared, never to be trusted; {@code size} is the declared size, -1 when unknown.
+         */
+        record Document(long chatId, long userId, String fileId, String fileName, String mimeType, long size)
+                implements Incoming {
+            public Document {
+                Objects.requireNonNull(fileId, "fileId");
+                fileName = fileName == null ? "" : fileName;
+                mimeType = mimeType == null ? "" : mimeType;
             }
         }
 

@@ -1,5 +1,7 @@
 package nl.ibp.bot;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,11 +25,14 @@ import java.util.regex.Pattern;
 import nl.ibp.bot.Handler.Incoming;
 import nl.ibp.bot.Handler.Reply;
 import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
+import org.telegram.telegrambots.meta.api.methods.GetFile;
 import org.telegram.telegrambots.meta.api.methods.GetMe;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
 import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
@@ -103,6 +108,51 @@ public final class TelegramBot implements AutoCloseable {
         this.poller = new Thread(this::poll, "ibp-bot-poller");
         this.poller.setDaemon(true);
         handler.connect(config.admins(), this::deliver);
+        handler.files(this::download);
+    }
+
+    /**
+     * A document's bytes: {@code getFile} for its path, then {@code GET {apiUrl}/file/bot{token}/{path}}
+     * with our own client (TelegramBots' download ignores a custom API URL). At most {@code maxBytes}
+     * are read. The URL holds the token: it is never logged, and errors name neither URL nor token.
+     */
+    byte[] download(String fileId, long maxBytes) throws IOException {
+        org.telegram.telegrambots.meta.api.objects.File file;
+        try {
+            file = call(GetFile.builder().fileId(fileId).build());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted");
+        } catch (Exception e) {
+            throw new IOException("getFile failed: " + describe(e));
+        }
+        if (file == null || file.getFilePath() == null || file.getFilePath().isBlank()) {
+            throw new IOException("getFile gave no file path");
+        }
+        if (file.getFileSize() != null && file.getFileSize() > maxBytes) {
+            throw new IOException("file too large (" + file.getFileSize() + " bytes)");
+        }
+        String base = config.apiUrl().toString().replaceAll("/+$", "");
+        Request request = new Request.Builder()
+                .url(base + "/file/bot" + config.token() + "/" + file.getFilePath().replaceAll("^/+", "")).get().build();
+        OkHttpClient downloads = http.newBuilder().callTimeout(120, TimeUnit.SECONDS).build();
+        try (Response response = downloads.newCall(request).execute()) {
+            if (!response.isSuccessful() || response.body() == null) {
+                throw new IOException("file download failed: HTTP " + response.code());
+            }
+            try (InputStream in = response.body().byteStream()) {
+                byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 16, maxBytes + 1));
+                if (bytes.length > maxBytes) {
+                    throw new IOException("file too large (over " + maxBytes + " bytes)");
+                }
+                return bytes;
+            }
+        } catch (IOException e) {
+            if (e.getMessage() != null && (e.getMessage().startsWith("file download failed") || e.getMessage().startsWith("file too large"))) {
+                throw e;
+            }
+            throw new IOException("file download failed: " + describe(e)); // never the URL
+        }
     }
 
     /**
@@ -362,6 +412,11 @@ public final class TelegramBot implements AutoCloseable {
         }
         if (m.hasText()) {
             return new Incoming.Text(m.getChatId(), user, m.getText());
+        }
+        if (m.hasDocument() && m.isUserMessage()) {
+            var doc = m.getDocument();
+            return new Incoming.Document(m.getChatId(), user, doc.getFileId(), doc.getFileName(), doc.getMimeType(),
+                    doc.getFileSize() == null ? -1 : doc.getFileSize());
         }
         String kind = m.hasPhoto() ? "photo" : m.hasSticker() ? "sticker" : m.hasVoice() ? "voice"
                 : m.hasDocument() ? "document" : "other";
