@@ -161,7 +161,7 @@ class TelegramLoadTest {
 
     private BotConfig config() {
         return new BotConfig(TOKEN, URI.create("http://127.0.0.1:" + server.getAddress().getPort()), Set.of(),
-                Duration.ZERO, Duration.ofMillis(50), Duration.ofSeconds(5), 4);
+                Duration.ZERO, Duration.ofMillis(50), Duration.ofSeconds(5), Integer.getInteger("ibp.load.workers", 4));
     }
 
     private static Handler echo() {
@@ -220,13 +220,36 @@ class TelegramLoadTest {
                 }
             });
         }
+        // What the per-chat pacing alone (one message a second per private chat) would allow.
+        List<Long> floor = new ArrayList<>();
+        synchronized (lock) {
+            for (int u = 0; u < USERS; u++) {
+                long prev = Long.MIN_VALUE / 2;
+                for (int i = 0; i < MESSAGES; i++) {
+                    Long t0 = availableAt.get(key(u, i));
+                    if (t0 == null) {
+                        continue;
+                    }
+                    long t = Math.max(t0, prev + Pacer.PRIVATE_GAP);
+                    floor.add(t - t0);
+                    prev = t;
+                }
+            }
+        }
+        List<Long> ideal = idealPacing();
+        long[] idealMs = ideal.stream().mapToLong(n -> TimeUnit.NANOSECONDS.toMillis(n)).sorted().toArray();
+        long[] floorMs = floor.stream().mapToLong(n -> TimeUnit.NANOSECONDS.toMillis(n)).sorted().toArray();
         long[] ms = latencies.stream().mapToLong(n -> TimeUnit.NANOSECONDS.toMillis(n)).sorted().toArray();
         double seconds = (end - start) / 1e9;
         System.out.printf(Locale.ROOT,
-                "telegram load: %d users x %d messages, %d answered (%d sendMessage calls) in %.1f s (last message offered at %.1f s),"
+                "telegram load: %d workers, %d users x %d messages, %d answered (%d sendMessage calls) in %.1f s (last message offered at %.1f s),"
                         + " %.1f answers/s, %d getUpdates; latency ms p50 %d, p90 %d, p99 %d, max %d%n",
-                USERS, MESSAGES, ms.length, sends.get(), seconds, lastPost / 1e3, sends.get() / seconds, polls.get(),
+                config().workers(), USERS, MESSAGES, ms.length, sends.get(), seconds, lastPost / 1e3, sends.get() / seconds, polls.get(),
                 pct(ms, 50), pct(ms, 90), pct(ms, 99), ms.length == 0 ? -1 : ms[ms.length - 1]);
+        System.out.printf(Locale.ROOT, "telegram load: floor set by per-chat pacing alone, ms p50 %d, p90 %d, p99 %d, max %d%n",
+                pct(floorMs, 50), pct(floorMs, 90), pct(floorMs, 99), floorMs.length == 0 ? -1 : floorMs[floorMs.length - 1]);
+        System.out.printf(Locale.ROOT, "telegram load: floor set by per-chat pacing and 30/s overall (oldest first), ms p50 %d, p90 %d, p99 %d, max %d%n",
+                pct(idealMs, 50), pct(idealMs, 90), pct(idealMs, 99), idealMs.length == 0 ? -1 : idealMs[idealMs.length - 1]);
 
         synchronized (lock) {
             assertEquals(total, availableAt.size(), "all messages offered");
@@ -241,6 +264,55 @@ class TelegramLoadTest {
             assertEquals(total, sends.get(), "no other or duplicate sendMessage calls");
         }
         assertTrue(ms.length == total, "a latency for every message");
+    }
+
+    /**
+     * Latencies an ideal sender would reach with the same arrivals: one global slot every
+     * {@link Pacer#GLOBAL_GAP}, each given to the oldest waiting message whose chat is free again
+     * ({@link Pacer#PRIVATE_GAP} after its previous answer), with no processing time.
+     */
+    private List<Long> idealPacing() {
+        long[][] avail = new long[USERS][MESSAGES];
+        synchronized (lock) {
+            for (int u = 0; u < USERS; u++) {
+                for (int i = 0; i < MESSAGES; i++) {
+                    Long t0 = availableAt.get(key(u, i));
+                    avail[u][i] = t0 == null ? Long.MAX_VALUE : t0;
+                }
+            }
+        }
+        int[] next = new int[USERS];
+        long[] chatFree = new long[USERS];
+        Arrays.fill(chatFree, Long.MIN_VALUE / 2);
+        long t = Arrays.stream(avail).mapToLong(a -> a[0]).min().orElse(0);
+        List<Long> out = new ArrayList<>();
+        while (true) {
+            int best = -1;
+            long bestAvail = Long.MAX_VALUE;
+            long soonest = Long.MAX_VALUE;
+            for (int u = 0; u < USERS; u++) {
+                if (next[u] >= MESSAGES || avail[u][next[u]] == Long.MAX_VALUE) {
+                    continue;
+                }
+                long ready = Math.max(avail[u][next[u]], chatFree[u]);
+                soonest = Math.min(soonest, ready);
+                if (ready <= t && avail[u][next[u]] < bestAvail) {
+                    bestAvail = avail[u][next[u]];
+                    best = u;
+                }
+            }
+            if (soonest == Long.MAX_VALUE) {
+                return out;
+            }
+            if (best < 0) {
+                t = soonest;
+                continue;
+            }
+            out.add(t - bestAvail);
+            chatFree[best] = t + Pacer.PRIVATE_GAP;
+            next[best]++;
+            t += Pacer.GLOBAL_GAP;
+        }
     }
 
     private static long pct(long[] sorted, int p) {
