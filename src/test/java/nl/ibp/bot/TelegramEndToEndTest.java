@@ -217,6 +217,25 @@ class TelegramEndToEndTest {
     }
 
     @Test
+    void opgaveOneComesWithItsKeyboard() throws Exception {
+        say(111, "/opgave 1");
+        JsonNode reply = replies(111, 1).getFirst();
+        assertTrue(reply.get("text").asText().contains("Opgave 1: Samen aan de slag voor het klimaat"), reply.toString());
+        assertEquals(List.of("d:1", "l"), callbackData(reply));
+    }
+
+    @Test
+    void luceneSyntaxAndVeryLongInputAreJustQuestions() throws Exception {
+        say(112, "klimaat AND (wonen OR \"gas*\") ~2 [a TO z] {x} ^3 \\ / !");
+        String syntax = replies(112, 1).getFirst().get("text").asText();
+        assertFalse(syntax.contains("er ging iets mis"), syntax);
+        say(113, "klimaatadaptatie ".repeat(412)); // 7,004 characters
+        String longOne = replies(113, 1).getFirst().get("text").asText();
+        assertFalse(longOne.contains("er ging iets mis"), longOne);
+        assertTrue(longOne.length() > 20, longOne);
+    }
+
+    @Test
     void aButtonPressIsAnsweredAndOpensTheOpgave() throws Exception {
         press(103, "o:6");
         JsonNode reply = replies(103, 1).getFirst();
