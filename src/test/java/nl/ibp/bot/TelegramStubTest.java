@@ -46,6 +46,11 @@ class TelegramStubTest {
     final List<Sent> attempts = new CopyOnWriteArrayList<>();
     final List<String> sent = new CopyOnWriteArrayList<>();
     final AtomicInteger tooMany = new AtomicInteger();
+    /** Answer sendMessage with 403 (the user blocked the bot) this many times. */
+    final AtomicInteger forbidden = new AtomicInteger();
+    /** Answer sendMessage in HTML parse mode with 400 "can't parse entities" this many times. */
+    final AtomicInteger badHtml = new AtomicInteger();
+    final List<String> parseModes = new CopyOnWriteArrayList<>();
 
     record Sent(String text, long at) {
     }
@@ -88,7 +93,17 @@ class TelegramStubTest {
             case "sendmessage" -> {
                 String text = body.path("text").asText();
                 attempts.add(new Sent(text, System.nanoTime()));
-                if (tooMany.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                parseModes.add(body.path("parse_mode").asText(""));
+                boolean html = body.path("parse_mode").asText("").equals("HTML");
+                if (forbidden.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                    status = 403;
+                    reply = JSON.createObjectNode().put("ok", false).put("error_code", 403)
+                            .put("description", "Forbidden: bot was blocked by the user");
+                } else if (html && badHtml.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                    status = 400;
+                    reply = JSON.createObjectNode().put("ok", false).put("error_code", 400)
+                            .put("description", "Bad Request: can't parse entities: Unsupported start tag \"x\"");
+                } else if (tooMany.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                     status = 429;
                     reply = JSON.createObjectNode().put("ok", false).put("error_code", 429)
                             .put("description", "Too Many Requests: retry after 1");
@@ -147,6 +162,39 @@ class TelegramStubTest {
             Thread.sleep(300);
             assertEquals(List.of("echo hallo"), sent, "answered once");
             assertEquals("IbpStubBot", bot.me().username(), "getMe at start");
+        }
+    }
+
+    @Test
+    void a403MarksTheChatInactiveWithoutRetrying() throws Exception {
+        forbidden.set(1);
+        updates.add(update(1, 7, "hallo"));
+        try (BotStore store = BotStore.open(tmp); TelegramBot bot = new TelegramBot(config(), echo(), store)) {
+            assertTrue(store.isActive(7));
+            bot.start();
+            await(() -> !attempts.isEmpty(), "the attempt");
+            await(() -> {
+                try {
+                    return !store.isActive(7);
+                } catch (java.sql.SQLException e) {
+                    throw new AssertionError(e);
+                }
+            }, "the chat marked inactive");
+            Thread.sleep(1500);
+            assertEquals(1, attempts.size(), "no retry after a 403: " + attempts);
+        }
+    }
+
+    @Test
+    void htmlTelegramCannotParseIsResentAsPlainText() throws Exception {
+        badHtml.set(1);
+        updates.add(update(1, 8, "hallo"));
+        try (BotStore store = BotStore.open(tmp); TelegramBot bot = new TelegramBot(config(), echo(), store)) {
+            bot.start();
+            await(() -> sent.contains("echo hallo"), "the plain-text resend");
+            assertEquals(List.of("HTML", ""), parseModes, "first HTML, then plain text");
+            Thread.sleep(300);
+            assertEquals(List.of("echo hallo"), sent, "answered once");
         }
     }
 
