@@ -51,6 +51,8 @@ class TelegramStubTest {
     /** Answer sendMessage in HTML parse mode with 400 "can't parse entities" this many times. */
     final AtomicInteger badHtml = new AtomicInteger();
     final List<String> parseModes = new CopyOnWriteArrayList<>();
+    /** Fail getUpdates (as a lost network would, with a gateway error) this many times. */
+    final AtomicInteger failPolls = new AtomicInteger();
 
     record Sent(String text, long at) {
     }
@@ -87,6 +89,13 @@ class TelegramStubTest {
                     .put("username", "IbpStubBot");
             case "getupdates" -> {
                 offsets.add(body.path("offset").asLong(0));
+                if (failPolls.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                    byte[] down = "<html>502 Bad Gateway</html>".getBytes(StandardCharsets.UTF_8);
+                    ex.sendResponseHeaders(502, down.length);
+                    ex.getResponseBody().write(down);
+                    ex.close();
+                    return;
+                }
                 ArrayNode result = reply.putArray("result");
                 updates.forEach(result::add); // offset ignored on purpose
             }
@@ -162,6 +171,20 @@ class TelegramStubTest {
             Thread.sleep(300);
             assertEquals(List.of("echo hallo"), sent, "answered once");
             assertEquals("IbpStubBot", bot.me().username(), "getMe at start");
+        }
+    }
+
+    @Test
+    void afterANetworkLossPollingBacksOffAndResumes() throws Exception {
+        failPolls.set(3);
+        updates.add(update(1, 9, "hallo"));
+        try (BotStore store = BotStore.open(tmp); TelegramBot bot = new TelegramBot(config(), echo(), store)) {
+            long start = System.nanoTime();
+            bot.start();
+            await(() -> sent.contains("echo hallo"), "the answer once the network is back");
+            long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
+            assertTrue(offsets.size() >= 4, "polled again after each failure: " + offsets);
+            assertTrue(seconds >= 3 && seconds < 20, "backed off 1 + 2 + 4 s, resumed after " + seconds + " s");
         }
     }
 
