@@ -36,4 +36,10 @@ public record Deadline(String label, LocalDate start, LocalDate end, Precision p
     public boolean spans(int year) {
         return start.getYear() <= year && end.getYear() >= year;
     }
+
+    /** Where this deadline stands on {@code today}: passed after its last day, upcoming before its first. */
+    public DeadlineStatus status(LocalDate today) {
+        return end.isBefore(today) ? DeadlineStatus.PASSED
+                : start.isAfter(today) ? DeadlineStatus.UPCOMING : DeadlineStatus.RUNNING;
+    }
 }
