@@ -58,10 +58,17 @@ public interface Handler {
             }
         }
 
-        /** A press on an inline button. */
-        record Callback(long chatId, long userId, String callbackId, String data) implements Incoming {
+        /**
+         * A press on an inline button; {@code messageId} is the message the button sits on (0 when
+         * Telegram did not say), so the reply can edit that message in place.
+         */
+        record Callback(long chatId, long userId, String callbackId, String data, long messageId) implements Incoming {
             public Callback {
                 data = data == null ? "" : data;
+            }
+
+            public Callback(long chatId, long userId, String callbackId, String data) {
+                this(chatId, userId, callbackId, data, 0);
             }
         }
 
@@ -107,6 +114,16 @@ public interface Handler {
 
             public Message(String html) {
                 this(html, List.of());
+            }
+        }
+
+        /**
+         * Replaces the text and buttons of a message the bot sent earlier ({@code editMessageText}),
+         * e.g. the next page of a list; the adapter sends it as a new message when it cannot edit.
+         */
+        record Edit(long messageId, Message message) implements Reply {
+            public Edit {
+                Objects.requireNonNull(message, "message");
             }
         }
 

@@ -398,7 +398,8 @@ public final class TelegramBot implements AutoCloseable {
         if (u.hasCallbackQuery()) {
             var cq = u.getCallbackQuery();
             long chat = cq.getMessage() != null ? cq.getMessage().getChatId() : cq.getFrom().getId();
-            return new Incoming.Callback(chat, cq.getFrom().getId(), cq.getId(), cq.getData());
+            return new Incoming.Callback(chat, cq.getFrom().getId(), cq.getId(), cq.getData(),
+                    cq.getMessage() == null ? 0 : cq.getMessage().getMessageId());
         }
         if (!u.hasMessage()) {
             return null;
@@ -463,6 +464,12 @@ public final class TelegramBot implements AutoCloseable {
                     List<String> parts = Html.split(m.html(), Html.LIMIT);
                     for (int i = 0; i < parts.size(); i++) {
                         sendMessage(chat, parts.get(i), i == parts.size() - 1 ? m.keyboard() : List.of());
+                    }
+                }
+                case Reply.Edit e -> { // editing in place is the delivery helper's work; until then a new message
+                    List<String> parts = Html.split(e.message().html(), Html.LIMIT);
+                    for (int i = 0; i < parts.size(); i++) {
+                        sendMessage(chat, parts.get(i), i == parts.size() - 1 ? e.message().keyboard() : List.of());
                     }
                 }
             }
