@@ -1,8 +1,9 @@
 package nl.ibp.agreements;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,20 +15,38 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import nl.ibp.index.IndexLayout;
 import nl.ibp.passage.Opgave;
 import nl.ibp.passage.Opgaven;
+import nl.ibp.state.Sqlite;
+import nl.ibp.state.StateStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The agreements tracker's SQLite database ({@code ibp.db} in the index directory).
+ * The agreements tracker's SQLite database: {@code agreements.db} inside each index generation.
  *
- * <p>Derived rows (documents, agreements, deadlines, responsibilities) are replaced as a whole
- * on every index run, in one transaction. State that people create (statuses now; feedback and
- * subscriptions later) lives in tables that a re-index never touches, keyed by stable ids.
- * The schema is versioned: migrations run on open, and a database newer than this code is refused.
+ * <p>It is derived data: every index run that changes something writes a fresh one into the new
+ * generation ({@link #create}), which becomes visible with the generation's passages in one switch
+ * of CURRENT; published, it never changes again and is read as an immutable file ({@link #open}),
+ * which works in a read-only index directory. Statuses come from two places: the curated overlay
+ * ({@code _afspraken.yaml}, stored with the generation, and deciding when it names an agreement)
+ * and people ({@link StateStore}, {@code state.db}, which no re-index touches), keyed by stable ids.
+ * The schema is versioned: migrations build each new file, and a file newer than this code is refused.
  */
 public final class AgreementStore implements AutoCloseable {
 
-    public static final String FILE = "ibp.db";
+    private static final Logger LOG = LoggerFactory.getLogger(AgreementStore.class);
+
+    /** The database's name inside a generation directory. */
+    public static final String GENERATION_FILE = "agreements.db";
+
+    /**
+     * What a caller holding only the index directory can test for before {@link #open(Path)}:
+     * the pointer to the served generation, which holds the agreements. (Before agreements were
+     * published with their generation, this was {@code ibp.db} in the index directory.)
+     */
+    public static final String FILE = IndexLayout.CURRENT;
 
     /** Migration N takes the schema from version N to N+1. Append only; never edit a released one. */
     private static final List<String> MIGRATIONS = List.of("""
@@ -99,28 +118,149 @@ public final class AgreementStore implements AutoCloseable {
               active INTEGER NOT NULL DEFAULT 1,
               updated TEXT NOT NULL
             );
+            """, """
+            DROP TABLE bot_feedback;
+            DROP TABLE bot_state;
+            DROP TABLE bot_chats;
             """);
 
     private final Connection connection;
+    private final boolean writable;
+    /** Statuses people set (from state.db), applied where the overlay says nothing. */
+    private final Map<String, String> peopleStatuses;
 
-    private AgreementStore(Connection connection) {
+    private AgreementStore(Connection connection, boolean writable, Map<String, String> peopleStatuses) {
         this.connection = connection;
+        this.writable = writable;
+        this.peopleStatuses = Map.copyOf(peopleStatuses);
     }
 
-    /** Opens (creating when needed) the database in an index directory and brings its schema up to date. */
-    public static AgreementStore open(Path indexDir) throws SQLException {
-        Connection c = DriverManager.getConnection("jdbc:sqlite:" + indexDir.resolve(FILE).toAbsolutePath());
+    /**
+     * Creates a fresh database at {@code file} (replacing one there) for an index run to fill. It
+     * is written without a journal on disk: an unfinished generation is thrown away as a whole.
+     */
+    public static AgreementStore create(Path file) throws SQLException {
+        try {
+            Files.deleteIfExists(file);
+            Files.deleteIfExists(file.resolveSibling(file.getFileName() + "-journal"));
+        } catch (IOException e) {
+            throw new SQLException("cannot replace " + file + ": " + e.getMessage(), e);
+        }
+        Connection c = Sqlite.openReadWrite(file);
         try {
             try (Statement s = c.createStatement()) {
-                s.execute("PRAGMA journal_mode=WAL");
-                s.execute("PRAGMA busy_timeout=5000");
-                s.execute("PRAGMA foreign_keys=ON");
+                s.execute("PRAGMA journal_mode=MEMORY");
+                s.execute("PRAGMA synchronous=OFF"); // the index run syncs the finished generation before publishing it
             }
             migrate(c);
-            return new AgreementStore(c);
+            return new AgreementStore(c, true, Map.of());
         } catch (SQLException | RuntimeException e) {
             c.close();
             throw e;
+        }
+    }
+
+    /**
+     * Opens the agreements for reading. {@code dir} is an index directory (the served generation's
+     * agreements, with the statuses people set) or one generation directory.
+     *
+     * @throws TrackerException when there are no agreements there, with what to do
+     */
+    public static AgreementStore open(Path dir) throws SQLException {
+        try {
+            if (Files.exists(dir.resolve(IndexLayout.CURRENT))) {
+                Path generation = new IndexLayout(dir).current().orElseThrow();
+                return openGeneration(generation, peopleStatuses(dir));
+            }
+        } catch (IOException e) {
+            throw new SQLException("reading " + dir.resolve(IndexLayout.CURRENT) + ": " + e.getMessage(), e);
+        }
+        if (Files.isRegularFile(dir.resolve(GENERATION_FILE))) {
+            return openGeneration(dir, Map.of());
+        }
+        throw new TrackerException("geen afspraken in " + dir + "; draai eerst 'ibp index'");
+    }
+
+    /** The agreements of the generation an index directory serves, read-only. */
+    public static AgreementStore openCurrent(IndexLayout layout) throws SQLException {
+        return open(layout.root());
+    }
+
+    /** True when the served generation of an index directory has agreements. */
+    public static boolean exists(IndexLayout layout) {
+        try {
+            return layout.pointer() instanceof IndexLayout.Pointer.Generation g
+                    && Files.isRegularFile(g.directory().resolve(GENERATION_FILE));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static AgreementStore openGeneration(Path generation, Map<String, String> people) throws SQLException {
+        Path file = generation.resolve(GENERATION_FILE);
+        if (!Files.isRegularFile(file)) {
+            // A generation built without the tracker: no agreements, rather than an error.
+            Connection empty = Sqlite.openInMemory();
+            try {
+                migrate(empty);
+            } catch (SQLException | RuntimeException e) {
+                empty.close();
+                throw e;
+            }
+            return new AgreementStore(empty, false, people);
+        }
+        Connection c = Sqlite.openImmutable(file);
+        try {
+            int version = version(c);
+            if (version > MIGRATIONS.size()) {
+                throw newer(version);
+            }
+            return new AgreementStore(c, false, people);
+        } catch (SQLException | RuntimeException e) {
+            c.close();
+            throw e;
+        }
+    }
+
+    /** The statuses people set, from the state database; none when it is missing or unreadable. */
+    private static Map<String, String> peopleStatuses(Path indexDir) {
+        try {
+            Optional<StateStore> state = StateStore.openReadOnly(indexDir);
+            if (state.isEmpty()) {
+                return Map.of();
+            }
+            try (StateStore s = state.get()) {
+                Map<String, String> result = new LinkedHashMap<>();
+                s.statuses().forEach((id, st) -> result.put(id, st.status()));
+                return result;
+            }
+        } catch (SQLException | RuntimeException e) {
+            LOG.warn("statuses from {} unavailable: {}", indexDir.resolve(StateStore.FILE), e.getMessage());
+            return Map.of();
+        }
+    }
+
+    /** Checks a generation's agreements without changing them: empty when sound, else the problem in Dutch. */
+    public static Optional<String> check(Path generation) {
+        Path file = generation.resolve(GENERATION_FILE);
+        if (!Files.isRegularFile(file)) {
+            return Optional.of(generation.getFileName() + " heeft geen " + GENERATION_FILE);
+        }
+        try (Connection c = Sqlite.openImmutable(file)) {
+            Optional<String> damage = Sqlite.quickCheck(c);
+            if (damage.isPresent()) {
+                return Optional.of(GENERATION_FILE + " is beschadigd (" + damage.get() + ")");
+            }
+            int version = version(c);
+            if (version != MIGRATIONS.size()) {
+                return Optional.of(GENERATION_FILE + " heeft schemaversie " + version + " in plaats van " + MIGRATIONS.size());
+            }
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM agreements")) {
+                rs.next();
+            }
+            return Optional.empty();
+        } catch (SQLException e) {
+            return Optional.of(GENERATION_FILE + " is niet te lezen (" + e.getMessage() + ")");
         }
     }
 
@@ -128,19 +268,30 @@ public final class AgreementStore implements AutoCloseable {
         return MIGRATIONS.size();
     }
 
+    private static int version(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'")) {
+            if (!rs.next() || rs.getInt(1) == 0) {
+                return 0;
+            }
+        }
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT max(version) FROM schema_version")) {
+            return rs.next() ? rs.getInt(1) : 0;
+        }
+    }
+
+    private static TrackerException newer(int version) {
+        return new TrackerException("de afsprakendatabase heeft schemaversie " + version
+                + ", nieuwer dan deze assistent kent (" + MIGRATIONS.size() + "); gebruik een nieuwere versie");
+    }
+
     private static void migrate(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)");
         }
-        int version = 0;
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT max(version) FROM schema_version")) {
-            if (rs.next()) {
-                version = rs.getInt(1);
-            }
-        }
+        int version = version(c);
         if (version > MIGRATIONS.size()) {
-            throw new TrackerException("de afsprakendatabase heeft schemaversie " + version
-                    + ", nieuwer dan deze assistent kent (" + MIGRATIONS.size() + "); gebruik een nieuwere versie");
+            throw newer(version);
         }
         for (int v = version; v < MIGRATIONS.size(); v++) {
             int target = v + 1;
@@ -189,6 +340,7 @@ public final class AgreementStore implements AutoCloseable {
      * are keyed by agreement id, and ids are stable across runs.
      */
     public void replaceDerived(List<DocumentRow> documents, List<Agreement> agreements) throws SQLException {
+        requireWritable();
         write(connection, () -> {
             try (Statement s = connection.createStatement()) {
                 s.execute("DELETE FROM responsibilities");
@@ -267,8 +419,12 @@ public final class AgreementStore implements AutoCloseable {
         });
     }
 
-    /** Sets an agreement's status; kept across re-indexing. */
+    /**
+     * Sets an agreement's curated status (from the overlay) in a database being built. A status a
+     * person sets belongs in {@link StateStore#setStatus}, which outlives re-indexing.
+     */
     public void setStatus(String agreementId, String status, String reason, java.time.Instant when) throws SQLException {
+        requireWritable();
         write(connection, () -> {
             try (PreparedStatement ps = connection.prepareStatement(
                     "INSERT INTO statuses VALUES (?, ?, ?, ?) ON CONFLICT(agreement) DO UPDATE SET "
@@ -285,7 +441,7 @@ public final class AgreementStore implements AutoCloseable {
     /** All agreements, optionally of one opgave, in document order. */
     public List<Agreement> agreements(OptionalInt opgave) throws SQLException {
         String sql = "SELECT a.id, a.opgave, a.text, a.document, d.title, d.date, a.section, a.passage, a.curated, "
-                + "coalesce(s.status, 'open') FROM agreements a JOIN documents d ON d.id = a.document "
+                + "s.status FROM agreements a JOIN documents d ON d.id = a.document "
                 + "LEFT JOIN statuses s ON s.agreement = a.id"
                 + (opgave.isPresent() ? " WHERE a.opgave = ?" : "") + " ORDER BY a.ordinal";
         Map<String, Agreement> byId = new LinkedHashMap<>();
@@ -300,8 +456,10 @@ public final class AgreementStore implements AutoCloseable {
                     String date = rs.getString(6);
                     Agreement.Source source = new Agreement.Source(rs.getString(4), rs.getString(5),
                             date == null ? Optional.empty() : Optional.of(LocalDate.parse(date)), rs.getString(7), rs.getString(8));
+                    String curated = rs.getString(10);
+                    String status = curated != null ? curated : peopleStatuses.getOrDefault(rs.getString(1), Agreement.OPEN);
                     byId.put(rs.getString(1), new Agreement(rs.getString(1), op, rs.getString(3), List.of(), List.of(),
-                            source, rs.getString(10), rs.getInt(9) == 1));
+                            source, status, rs.getInt(9) == 1));
                 }
             }
         }
@@ -332,6 +490,13 @@ public final class AgreementStore implements AutoCloseable {
                     actors.getOrDefault(a.id(), List.of()), a.source(), a.status(), a.curated()));
         }
         return result;
+    }
+
+    private void requireWritable() {
+        if (!writable) {
+            throw new TrackerException("de afspraken van een gepubliceerde indexgeneratie veranderen niet meer;"
+                    + " een status zet je in de statusdatabase");
+        }
     }
 
     @Override

@@ -1,7 +1,6 @@
 package nl.ibp.agreements;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -9,9 +8,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import nl.ibp.index.Derivation;
-import nl.ibp.index.IndexLayout;
+import nl.ibp.index.Finding;
 import nl.ibp.ingest.SourceDocument;
 
 /**
@@ -30,12 +30,13 @@ public final class Tracker implements Derivation {
     }
 
     /** Problems with the overlay found by the last rebuild, each with its line. */
+    @Override
     public List<String> notes() {
         return List.copyOf(notes);
     }
 
     @Override
-    public void rebuild(IndexLayout layout, List<CutDocument> documents) throws IOException {
+    public void rebuild(Path generation, List<CutDocument> documents) throws IOException {
         notes.clear();
         LocalDate today = LocalDate.now(clock);
         List<Agreement> extracted = new ArrayList<>();
@@ -49,18 +50,18 @@ public final class Tracker implements Derivation {
         }
         Overlay.Applied applied = Overlay.load(corpus.resolve(Overlay.FILE)).apply(extracted, ids, Overlay.FILE);
         notes.addAll(applied.problems());
-        try (AgreementStore store = AgreementStore.open(layout.root())) {
+        try (AgreementStore store = AgreementStore.create(generation.resolve(AgreementStore.GENERATION_FILE))) {
             store.replaceDerived(rows, applied.agreements());
             for (Overlay.Status s : applied.statuses()) {
                 store.setStatus(s.id(), s.status(), s.reason(), clock.instant());
             }
         } catch (SQLException e) {
-            throw new IOException("writing the agreements database in " + layout.root() + ": " + e.getMessage(), e);
+            throw new IOException("writing the agreements database in " + generation + ": " + e.getMessage(), e);
         }
     }
 
     @Override
-    public boolean isPresent(IndexLayout layout) {
-        return Files.isRegularFile(layout.root().resolve(AgreementStore.FILE));
+    public Optional<Finding> check(Path generation) {
+        return AgreementStore.check(generation).map(problem -> new Finding("afspraken", problem));
     }
 }

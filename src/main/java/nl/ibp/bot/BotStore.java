@@ -1,115 +1,70 @@
 package nl.ibp.bot;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
-import nl.ibp.agreements.AgreementStore;
+import nl.ibp.state.StateStore;
 
 /**
- * The bot's own rows in the index's {@code ibp.db}: feedback, the last processed update id, and
- * chats that blocked the bot. The tables come from {@link AgreementStore}'s migrations; a
- * re-index never touches them. Thread-safe: every method holds the one connection's lock.
+ * The bot's own rows in the state database ({@code state.db} in the index directory, see
+ * {@link StateStore}): feedback, the last processed update id, and chats that blocked the bot.
+ * A re-index never touches them. Thread-safe: the state store holds its one connection's lock.
  */
 public final class BotStore implements AutoCloseable {
 
     private static final String LAST_UPDATE = "last_update_id";
 
-    private final Connection connection;
+    private final StateStore state;
 
-    private BotStore(Connection connection) {
-        this.connection = connection;
+    private BotStore(StateStore state) {
+        this.state = state;
     }
 
-    /** Opens the database of an index directory, running the migrations first. */
+    /** Opens (creating, migrating or repairing when needed) the state database of an index directory. */
     public static BotStore open(Path indexDir) throws SQLException {
-        AgreementStore.open(indexDir).close();
-        Connection c = DriverManager.getConnection("jdbc:sqlite:" + indexDir.resolve(AgreementStore.FILE).toAbsolutePath());
-        try (Statement s = c.createStatement()) {
-            s.execute("PRAGMA busy_timeout=5000");
-        } catch (SQLException e) {
-            c.close();
-            throw e;
-        }
-        return new BotStore(c);
+        return new BotStore(StateStore.open(indexDir));
+    }
+
+    /** The state database underneath, for what the bot shares with the rest (unanswered questions). */
+    public StateStore state() {
+        return state;
     }
 
     /** One 👍 or 👎: the question, the passage shown, the vote; no names. */
     public record Feedback(long id, String question, String passage, int vote, Instant created) {
     }
 
-    public synchronized void addFeedback(String question, String passage, int vote, Instant when) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement(
-                "INSERT INTO bot_feedback (question, passage, vote, created) VALUES (?, ?, ?, ?)")) {
-            ps.setString(1, question);
-            ps.setString(2, passage);
-            ps.setInt(3, vote > 0 ? 1 : -1);
-            ps.setString(4, when.toString());
-            ps.executeUpdate();
-        }
+    public void addFeedback(String question, String passage, int vote, Instant when) throws SQLException {
+        state.addFeedback(question, passage, vote, when);
     }
 
-    public synchronized List<Feedback> feedback() throws SQLException {
-        List<Feedback> result = new ArrayList<>();
-        try (Statement s = connection.createStatement();
-             ResultSet rs = s.executeQuery("SELECT id, question, passage, vote, created FROM bot_feedback ORDER BY id")) {
-            while (rs.next()) {
-                result.add(new Feedback(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4),
-                        Instant.parse(rs.getString(5))));
-            }
-        }
-        return result;
+    public List<Feedback> feedback() throws SQLException {
+        return state.feedback().stream()
+                .map(f -> new Feedback(f.id(), f.question(), f.passage(), f.vote(), f.created())).toList();
     }
 
     /** The id of the last update fully handled, when there is one. */
-    public synchronized OptionalLong lastUpdateId() throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement("SELECT value FROM bot_state WHERE key = ?")) {
-            ps.setString(1, LAST_UPDATE);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? OptionalLong.of(Long.parseLong(rs.getString(1))) : OptionalLong.empty();
-            }
-        }
+    public OptionalLong lastUpdateId() throws SQLException {
+        return state.value(LAST_UPDATE).map(v -> OptionalLong.of(Long.parseLong(v))).orElse(OptionalLong.empty());
     }
 
-    public synchronized void setLastUpdateId(long id) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement(
-                "INSERT INTO bot_state (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value")) {
-            ps.setString(1, LAST_UPDATE);
-            ps.setString(2, Long.toString(id));
-            ps.executeUpdate();
-        }
+    public void setLastUpdateId(long id) throws SQLException {
+        state.setValue(LAST_UPDATE, Long.toString(id));
     }
 
     /** Marks a chat active or not (403: the user blocked the bot). */
-    public synchronized void setActive(long chat, boolean active, Instant when) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement(
-                "INSERT INTO bot_chats (chat, active, updated) VALUES (?, ?, ?) "
-                        + "ON CONFLICT(chat) DO UPDATE SET active = excluded.active, updated = excluded.updated")) {
-            ps.setLong(1, chat);
-            ps.setInt(2, active ? 1 : 0);
-            ps.setString(3, when.toString());
-            ps.executeUpdate();
-        }
+    public void setActive(long chat, boolean active, Instant when) throws SQLException {
+        state.setActive(chat, active, when);
     }
 
-    public synchronized boolean isActive(long chat) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement("SELECT active FROM bot_chats WHERE chat = ?")) {
-            ps.setLong(1, chat);
-            try (ResultSet rs = ps.executeQuery()) {
-                return !rs.next() || rs.getInt(1) == 1;
-            }
-        }
+    public boolean isActive(long chat) throws SQLException {
+        return state.isActive(chat);
     }
 
     @Override
-    public synchronized void close() throws SQLException {
-        connection.close();
+    public void close() throws SQLException {
+        state.close();
     }
 }

@@ -18,6 +18,10 @@ final class ExitCodes {
     static final int USAGE = 2;
     /** {@code index --strict}: the index was built, but files were skipped. */
     static final int SKIPPED = 3;
+    /** {@code check}: the index or the state database has a problem; 'ibp index' repairs it. */
+    static final int DAMAGED = 4;
+    /** {@code check}: there is no index yet. */
+    static final int NO_INDEX = 5;
 
     private ExitCodes() {
     }

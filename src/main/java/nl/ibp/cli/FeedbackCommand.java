@@ -3,15 +3,17 @@ package nl.ibp.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
+import java.sql.SQLException;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
-import nl.ibp.agreements.AgreementStore;
-import nl.ibp.bot.BotStore;
 import nl.ibp.index.IndexException;
 import nl.ibp.index.IndexLayout;
+import nl.ibp.state.Sqlite;
+import nl.ibp.state.StateStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -39,15 +41,27 @@ final class FeedbackCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         IndexLayout layout = locations.layout();
-        if (!Files.isRegularFile(layout.root().resolve(AgreementStore.FILE))) {
+        if (!Files.isDirectory(layout.root())) {
             throw new IndexException("geen index in " + layout.root() + "; draai eerst 'ibp index'");
         }
-        List<BotStore.Feedback> feedback;
-        try (BotStore store = BotStore.open(layout.root())) {
-            feedback = new ArrayList<>(store.feedback());
+        List<StateStore.Feedback> feedback = new ArrayList<>();
+        // Only reads: works in a read-only index directory, and before an upgrade has imported an old ibp.db.
+        try {
+            Optional<StateStore> state = StateStore.openReadOnly(layout.root());
+            if (state.isPresent()) {
+                try (StateStore store = state.get()) {
+                    feedback.addAll(store.feedback());
+                }
+            }
+        } catch (SQLException e) {
+            if (Sqlite.isCorrupt(e)) {
+                throw new IndexException("de statusdatabase in " + layout.root()
+                        + " is beschadigd; draai 'ibp index' om te redden wat er te redden valt");
+            }
+            throw e;
         }
         feedback.sort((a, b) -> a.created().equals(b.created()) ? Long.compare(b.id(), a.id()) : b.created().compareTo(a.created()));
-        for (BotStore.Feedback f : feedback) {
+        for (StateStore.Feedback f : feedback) {
             if (json) {
                 ObjectNode o = JSON.createObjectNode();
                 o.put("time", f.created().toString());

@@ -1,12 +1,17 @@
 package nl.ibp.cli;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import nl.ibp.agreements.Tracker;
+import nl.ibp.index.Derivation;
+import nl.ibp.index.IndexLayout;
 import nl.ibp.index.IndexReport;
 import nl.ibp.index.Indexer;
+import nl.ibp.index.Reindexer;
+import nl.ibp.state.StateStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -37,32 +42,53 @@ final class IndexCommand implements Callable<Integer> {
         return strict && !report.skipped().isEmpty() ? ExitCodes.SKIPPED : ExitCodes.OK;
     }
 
-    /** Builds the index first when there is none yet: what the chat and the bot need to start. */
+    /** Builds the index first when there is none yet, or repairs it: what the chat and the bot need to start. */
     static void ensureIndex(Terminal terminal, Locations locations) throws Exception {
-        if (locations.layout().current().isEmpty()) {
+        IndexLayout.Pointer pointer = locations.layout().pointer();
+        if (pointer instanceof IndexLayout.Pointer.None) {
             terminal.out().println("Er is nog geen index; de documenten worden eerst ingelezen.");
+            run(terminal, locations, false);
+        } else if (pointer instanceof IndexLayout.Pointer.Broken) {
             run(terminal, locations, false);
         }
     }
 
-    /** Indexes and prints the summary. */
+    /** The derivations every index run builds beside the passages. */
+    static List<Derivation> derivations(Path corpus, Clock clock) {
+        return List.of(new Tracker(corpus, clock));
+    }
+
+    /**
+     * Indexes (repairing what the check finds broken), brings the state database up to date, and
+     * prints the summary.
+     */
     static IndexReport run(Terminal terminal, Locations locations, boolean full) throws Exception {
         var settings = locations.settings();
         Indexer.Progress progress = terminal.interactive() ? new ProgressBar(terminal) : Indexer.Progress.NONE;
         Clock clock = Clock.systemDefaultZone();
-        Tracker tracker = new Tracker(settings.corpus(), clock);
         IndexReport report;
-        try (Indexer indexer = new Indexer(settings.corpus(), locations.layout(), progress, clock, List.of(tracker))) {
-            report = indexer.run(full);
+        try (Reindexer reindexer = new Reindexer(settings.corpus(), locations.layout(), clock,
+                () -> derivations(settings.corpus(), clock), progress)) {
+            report = reindexer.run(full);
+        }
+        if (!report.repaired().isEmpty()) {
+            terminal.out().println("Controle van de index: " + report.repaired().size()
+                    + (report.repaired().size() == 1 ? " probleem" : " problemen") + " gevonden en hersteld:");
+            report.repaired().forEach(f -> terminal.out().println("  - " + f.part() + ": " + f.problem()));
         }
         print(terminal, report);
-        tracker.notes().forEach(note -> terminal.out().println("  afspraken: " + note));
+        report.notes().forEach(note -> terminal.out().println("  afspraken: " + note));
+        // People's state: created, migrated, imported from an old ibp.db or repaired here, never rebuilt.
+        try (StateStore state = StateStore.open(locations.layout().root())) {
+            state.notes().forEach(note -> terminal.out().println("Statusdatabase: " + note));
+        }
         return report;
     }
 
     private static void print(Terminal terminal, IndexReport r) {
         var out = terminal.out();
-        out.println(r.rebuilt() ? "Index bijgewerkt." : "Index was al actueel; niets te doen.");
+        out.println(!r.repaired().isEmpty() ? "Index hersteld en bijgewerkt."
+                : r.rebuilt() ? "Index bijgewerkt." : "Index was al actueel; niets te doen.");
         out.printf(Locale.ROOT, "  toegevoegd: %d, gewijzigd: %d, ongewijzigd: %d, verwijderd: %d, overgeslagen: %d%n",
                 r.added().size(), r.updated().size(), r.unchanged().size(), r.removed().size(), r.skipped().size());
         list(terminal, "toegevoegd", r.added());

@@ -1,6 +1,6 @@
 package nl.ibp.cli;
 
-import java.nio.file.Files;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.Optional;
@@ -27,12 +27,13 @@ final class Locations {
         return new IndexLayout(settings().index());
     }
 
-    /** The agreements database of the index; a clear error when the index was never built. */
-    AgreementStore tracker() throws SQLException {
+    /** The served generation's agreements, read-only; a clear error when the index was never built. */
+    AgreementStore tracker() throws SQLException, IOException {
         IndexLayout layout = layout();
-        if (!Files.isRegularFile(layout.root().resolve(AgreementStore.FILE))) {
+        layout.current(); // a damaged CURRENT says so, with the repair
+        if (!AgreementStore.exists(layout)) {
             throw new IndexException("geen afspraken in " + layout.root() + "; draai eerst 'ibp index'");
         }
-        return AgreementStore.open(layout.root());
+        return AgreementStore.openCurrent(layout);
     }
 }

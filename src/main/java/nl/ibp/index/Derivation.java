@@ -1,14 +1,18 @@
 package nl.ibp.index;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import nl.ibp.ingest.SourceDocument;
 import nl.ibp.passage.Passage;
 
 /**
  * Something else an index run builds from the same documents and passages, such as the
- * agreements tracker. It runs beside the writing of the new Lucene generation, on its own
- * thread, and before the generation is published, so a failure leaves the previous index serving.
+ * agreements tracker. It writes into the new generation's directory, on its own thread beside
+ * the Lucene writer, before the generation is published: it becomes visible in the same switch
+ * of CURRENT as the passages, and a failure leaves the previous generation, and what was derived
+ * with it, serving.
  */
 public interface Derivation {
 
@@ -19,9 +23,17 @@ public interface Derivation {
         }
     }
 
-    /** Rebuilds the derived state in the index directory from all documents of the corpus. */
-    void rebuild(IndexLayout layout, List<CutDocument> documents) throws IOException;
+    /** Builds the derived state into a generation directory that is being written (not yet served). */
+    void rebuild(Path generation, List<CutDocument> documents) throws IOException;
 
-    /** False when the derived state is missing, so that a run with no corpus change still builds it. */
-    boolean isPresent(IndexLayout layout);
+    /**
+     * Checks what this derivation keeps in a published generation without changing it: empty
+     * when it is there and sound, else the problem in Dutch (the next run then rebuilds).
+     */
+    Optional<Finding> check(Path generation);
+
+    /** What the last rebuild has to tell the user (say, a bad entry in a curated file), in Dutch or with its line. */
+    default List<String> notes() {
+        return List.of();
+    }
 }

@@ -1,7 +1,7 @@
 package nl.ibp.index;
 
 /** A fatal problem with the corpus or index directory, with a message fit for the user. */
-public final class IndexException extends RuntimeException {
+public class IndexException extends RuntimeException {
     public IndexException(String message) {
         super(message);
     }

@@ -7,13 +7,20 @@ import java.util.List;
  * What an index run did. Every file of the corpus is in exactly one of added, updated,
  * unchanged or skipped; removed lists files that were indexed before and are gone now.
  *
- * @param rebuilt false when nothing had changed and the served generation was kept
+ * @param rebuilt  false when nothing had changed and the served generation was kept
+ * @param repaired what the check before the run found wrong with the served generation; the run
+ *                 then built a new one (so {@code rebuilt} is true)
+ * @param notes    what the derivations reported (say, a bad entry in {@code _afspraken.yaml})
  */
 public record IndexReport(List<String> added, List<String> updated, List<String> unchanged, List<String> removed,
-                          List<Skip> skipped, int documents, int passages, boolean rebuilt, Duration duration) {
+                          List<Skip> skipped, int documents, int passages, boolean rebuilt, Duration duration,
+                          List<Finding> repaired, List<String> notes) {
 
     public record Skip(String id, String reason) {
     }
+
+    /** What became of one corpus file in this run. */
+    public enum Outcome { ADDED, UPDATED, UNCHANGED, SKIPPED, ABSENT }
 
     public IndexReport {
         added = List.copyOf(added);
@@ -21,5 +28,21 @@ public record IndexReport(List<String> added, List<String> updated, List<String>
         unchanged = List.copyOf(unchanged);
         removed = List.copyOf(removed);
         skipped = List.copyOf(skipped);
+        repaired = List.copyOf(repaired);
+        notes = List.copyOf(notes);
+    }
+
+    public IndexReport(List<String> added, List<String> updated, List<String> unchanged, List<String> removed,
+                       List<Skip> skipped, int documents, int passages, boolean rebuilt, Duration duration) {
+        this(added, updated, unchanged, removed, skipped, documents, passages, rebuilt, duration, List.of(), List.of());
+    }
+
+    /** What became of the corpus file {@code id} (say, an upload). */
+    public Outcome outcome(String id) {
+        if (skipped.stream().anyMatch(s -> s.id().equals(id))) {
+            return Outcome.SKIPPED;
+        }
+        return added.contains(id) ? Outcome.ADDED : updated.contains(id) ? Outcome.UPDATED
+                : unchanged.contains(id) ? Outcome.UNCHANGED : Outcome.ABSENT;
     }
 }

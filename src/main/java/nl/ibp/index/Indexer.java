@@ -7,8 +7,12 @@ import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.ReadOnlyFileSystemException;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
@@ -55,6 +59,7 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.IOUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -130,11 +135,26 @@ public final class Indexer implements AutoCloseable {
         if (!Files.isDirectory(corpus)) {
             throw new IndexException("de corpusmap " + corpus + " bestaat niet");
         }
-        Files.createDirectories(layout.root());
-        try (FileChannel channel = FileChannel.open(layout.lockFile(), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-             FileLock lock = tryLock(channel)) {
+        FileChannel channel;
+        try {
+            Files.createDirectories(layout.root());
+            channel = FileChannel.open(layout.lockFile(), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        } catch (AccessDeniedException | ReadOnlyFileSystemException e) {
+            throw readOnly();
+        } catch (FileSystemException e) {
+            if (e.getReason() != null && e.getReason().toLowerCase(java.util.Locale.ROOT).contains("read-only")) {
+                throw readOnly();
+            }
+            throw e;
+        }
+        try (channel; FileLock lock = tryLock(channel)) {
             return runLocked(full, start);
         }
+    }
+
+    private IndexException readOnly() {
+        return new IndexException("de indexmap " + layout.root() + " is alleen-lezen: de index kan niet worden bijgewerkt"
+                + " (vragen, afspraken en deadlines werken wel met de index zoals hij is)");
     }
 
     /** The index directory's lock, or an IndexException when another run (process or thread) holds it. */
@@ -147,11 +167,17 @@ public final class Indexer implements AutoCloseable {
         } catch (OverlappingFileLockException e) {
             // held by another thread of this process, e.g. a re-index the bot started
         }
-        throw new IndexException("er loopt al een indexering in " + layout.root());
+        throw new IndexBusyException("er loopt al een indexering in " + layout.root());
     }
 
     private IndexReport runLocked(boolean full, Instant start) throws IOException {
-        Optional<Path> served = layout.current();
+        for (Path leftover : layout.leftovers()) {
+            LOG.info("removing {}, left by a run that did not finish", leftover.getFileName());
+            deleteTree(leftover);
+        }
+        GenerationCheck.Health health = GenerationCheck.check(layout, derivations);
+        health.findings().forEach(f -> LOG.warn("index check: {}", f));
+        Optional<Path> served = health.served();
         Optional<Manifest> previous = served.isPresent() ? Manifest.read(served.get()) : Optional.empty();
         Map<String, Manifest.FileEntry> before = previous.map(Manifest::byId).orElse(Map.of());
         String config = fingerprintConfig();
@@ -173,7 +199,7 @@ public final class Indexer implements AutoCloseable {
 
         boolean changed = full || previous.isEmpty() || previous.get().format() != FORMAT
                 || !Build.current().id().equals(previous.get().build()) || !config.equals(previous.get().config())
-                || derivations.stream().anyMatch(d -> !d.isPresent(layout)) || !added.isEmpty() || !updated.isEmpty() || !removed.isEmpty();
+                || !health.sound() || !added.isEmpty() || !updated.isEmpty() || !removed.isEmpty();
         if (!changed) {
             Manifest kept = previous.get();
             List<IndexReport.Skip> skipped = kept.files().stream().filter(f -> !f.indexed())
@@ -184,13 +210,21 @@ public final class Indexer implements AutoCloseable {
         }
 
         DocumentCache cache = new DocumentCache(layout.cache());
-        Extractions extracted = extractAll(files, fingerprints, before, full, cache);
+        Extractions extracted;
+        try {
+            extracted = extractAll(files, fingerprints, before, full, cache);
+        } catch (IOException | RuntimeException e) {
+            if (DiskSpace.isFull(e)) {
+                throw DiskSpace.full(layout.root(), served, 0, e);
+            }
+            throw e;
+        }
         LOG.info("extracted {} files in {} ms", files.size(), Duration.between(start, clock.instant()).toMillis());
         List<SourceDocument> documents = extracted.documents();
         List<IndexReport.Skip> skipped = extracted.skipped();
         List<Manifest.FileEntry> entries = extracted.entries();
 
-        long number = previous.map(m -> m.generation() + 1).orElse(1L);
+        long number = layout.nextNumber();
         Path generation = layout.generation(number);
         Instant phase = clock.instant();
         List<Derivation.CutDocument> cut = new ArrayList<>();
@@ -198,14 +232,49 @@ public final class Indexer implements AutoCloseable {
             cut.add(new Derivation.CutDocument(d, cutter.cut(d)));
         }
         LOG.info("cut passages in {} ms", Duration.between(phase, clock.instant()).toMillis());
-        int passages = writeWithDerivations(generation, cut);
-        new Manifest(FORMAT, Build.current().id(), number, config, clock.instant().toString(), entries, passages)
-                .write(generation);
+        Path tmp = IndexLayout.temporary(generation);
+        int passages;
+        try {
+            Files.createDirectories(tmp);
+            passages = writeWithDerivations(tmp, cut);
+            new Manifest(FORMAT, Build.current().id(), number, config, clock.instant().toString(), entries, passages)
+                    .write(tmp);
+            syncTree(tmp);
+            Files.move(tmp, generation, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | RuntimeException | Error e) {
+            long written = DiskSpace.size(tmp);
+            deleteQuietly(tmp, e);
+            deleteQuietly(generation, e);
+            if (DiskSpace.isFull(e)) {
+                throw DiskSpace.full(layout.root(), served, written, e);
+            }
+            throw e;
+        }
+        // Passages and everything derived from the same corpus become visible in this one rename.
         layout.publish(generation);
         removeOldGenerations(generation, served);
         cache.retainOnly(new HashSet<>(fingerprints.values()));
         return new IndexReport(without(added, skipped), without(updated, skipped), without(unchanged, skipped), removed,
-                skipped, documents.size(), passages, true, Duration.between(start, clock.instant()));
+                skipped, documents.size(), passages, true, Duration.between(start, clock.instant()), health.findings(),
+                derivations.stream().flatMap(d -> d.notes().stream()).toList());
+    }
+
+    private static void deleteQuietly(Path dir, Throwable failure) {
+        try {
+            deleteTree(dir);
+        } catch (IOException | RuntimeException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    /** Flushes every file of a finished generation, and the directory, to disk before it is published. */
+    private static void syncTree(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                IOUtils.fsync(f, false);
+            }
+        }
+        IOUtils.fsync(dir, true);
     }
 
     /** What extraction gave: the documents, the skipped files, and the manifest entry of every file. */
@@ -234,7 +303,8 @@ public final class Indexer implements AutoCloseable {
                 entries.add(old);
                 continue;
             }
-            Optional<SourceDocument> cached = same ? cache.get(fingerprint) : Optional.empty();
+            // The cache is keyed by fingerprint, so it serves a file whatever the manifest says (say, after a repair).
+            Optional<SourceDocument> cached = full ? Optional.empty() : cache.get(fingerprint);
             Extraction extraction = cached.<Extraction>map(Extraction.Extracted::new)
                     .orElseGet(() -> extractor().extract(corpus, file));
             switch (extraction) {
@@ -273,7 +343,7 @@ public final class Indexer implements AutoCloseable {
             Future<?> derived = second.submit(() -> {
                 for (Derivation derivation : derivations) {
                     Instant start = clock.instant();
-                    derivation.rebuild(layout, cut);
+                    derivation.rebuild(generation, cut);
                     LOG.info("rebuilt {} in {} ms", derivation.getClass().getSimpleName(),
                             Duration.between(start, clock.instant()).toMillis());
                 }
@@ -315,41 +385,31 @@ public final class Indexer implements AutoCloseable {
         }
     }
 
-    /** Writes a complete generation into a fresh directory; returns the number of passages. */
-    private int writeGeneration(Path generation, List<Derivation.CutDocument> cut) throws IOException {
-        Path tmp = generation.resolveSibling(generation.getFileName() + ".tmp");
-        deleteTree(tmp);
-        deleteTree(generation);
-        Files.createDirectories(tmp);
-        try {
-            List<String> texts = new ArrayList<>();
-            cut.forEach(c -> c.passages().forEach(p -> texts.add(p.text())));
-            // The compound dictionary is the vocabulary of this very corpus, so index and queries split alike.
-            CompoundDictionary dictionary = CompoundDictionary.build(texts);
-            dictionary.write(tmp.resolve(IndexLayout.COMPOUNDS));
-            Path synonyms = corpus.resolve(SYNONYMS_FILE);
-            if (Files.isRegularFile(synonyms)) {
-                Files.copy(synonyms, tmp.resolve(IndexLayout.SYNONYMS));
-            }
-            int count = 0;
-            IndexWriterConfig config = new IndexWriterConfig(indexAnalyzer(dictionary))
-                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE);
-            try (FSDirectory dir = FSDirectory.open(tmp); IndexWriter writer = new IndexWriter(dir, config);
-                 Analyzer sentenceAnalyzer = IbpAnalyzer.forQuery(Synonyms.none())) {
-                for (Derivation.CutDocument c : cut) {
-                    for (Passage p : c.passages()) {
-                        writer.addDocument(toLucene(c.document(), p, AnalyzedTerms.perSentence(sentenceAnalyzer, p.text())));
-                        count++;
-                    }
-                }
-                writer.commit();
-            }
-            Files.move(tmp, generation);
-            return count;
-        } catch (IOException | RuntimeException e) {
-            deleteTree(tmp);
-            throw e;
+    /** Writes the passages into the directory of a generation being built; returns the number of passages. */
+    private int writeGeneration(Path tmp, List<Derivation.CutDocument> cut) throws IOException {
+        List<String> texts = new ArrayList<>();
+        cut.forEach(c -> c.passages().forEach(p -> texts.add(p.text())));
+        // The compound dictionary is the vocabulary of this very corpus, so index and queries split alike.
+        CompoundDictionary dictionary = CompoundDictionary.build(texts);
+        dictionary.write(tmp.resolve(IndexLayout.COMPOUNDS));
+        Path synonyms = corpus.resolve(SYNONYMS_FILE);
+        if (Files.isRegularFile(synonyms)) {
+            Files.copy(synonyms, tmp.resolve(IndexLayout.SYNONYMS));
         }
+        int count = 0;
+        IndexWriterConfig config = new IndexWriterConfig(indexAnalyzer(dictionary))
+                .setOpenMode(IndexWriterConfig.OpenMode.CREATE);
+        try (FSDirectory dir = FSDirectory.open(tmp); IndexWriter writer = new IndexWriter(dir, config);
+             Analyzer sentenceAnalyzer = IbpAnalyzer.forQuery(Synonyms.none())) {
+            for (Derivation.CutDocument c : cut) {
+                for (Passage p : c.passages()) {
+                    writer.addDocument(toLucene(c.document(), p, AnalyzedTerms.perSentence(sentenceAnalyzer, p.text())));
+                    count++;
+                }
+            }
+            writer.commit();
+        }
+        return count;
     }
 
     static Analyzer indexAnalyzer(CompoundDictionary dictionary) {

@@ -34,9 +34,13 @@ class AgreementStoreTest {
                 Agreement.OPEN, false);
     }
 
+    private AgreementStore create() throws SQLException {
+        return AgreementStore.create(dir.resolve(AgreementStore.GENERATION_FILE));
+    }
+
     @Test
     void agreementsRoundTripWithTheirDeadlinesActorsAndSource() throws SQLException {
-        try (AgreementStore store = AgreementStore.open(dir)) {
+        try (AgreementStore store = create()) {
             store.replaceDerived(List.of(DOC), List.of(agreement("a1", 1, "Gemeenten stellen uiterlijk in 2021 een planning vast.")));
             List<Agreement> all = store.agreements(OptionalInt.empty());
             assertEquals(List.of(agreement("a1", 1, "Gemeenten stellen uiterlijk in 2021 een planning vast.")), all);
@@ -45,25 +49,48 @@ class AgreementStoreTest {
     }
 
     @Test
-    void statusesSurviveARebuildOfTheDerivedRows() throws SQLException {
-        try (AgreementStore store = AgreementStore.open(dir)) {
+    void aPublishedDatabaseIsReadAsItIsAndRefusesWrites() throws SQLException {
+        try (AgreementStore store = create()) {
             store.replaceDerived(List.of(DOC), List.of(agreement("a1", 1, "x"), agreement("a2", 2, "y")));
             store.setStatus("a2", Agreement.DONE, "vastgesteld in de raad", Instant.parse("2019-01-01T00:00:00Z"));
-            store.replaceDerived(List.of(DOC), List.of(agreement("a1", 1, "x"), agreement("a2", 2, "y")));
-            assertEquals(List.of(Agreement.OPEN, Agreement.DONE),
-                    store.agreements(OptionalInt.empty()).stream().map(Agreement::status).toList());
         }
-        try (AgreementStore reopened = AgreementStore.open(dir)) {
-            assertEquals(Agreement.DONE, reopened.agreements(OptionalInt.of(2)).getFirst().status());
+        assertEquals(List.of(AgreementStore.GENERATION_FILE), list(dir), "no journal or WAL files are left beside it");
+        try (AgreementStore published = AgreementStore.open(dir)) {
+            assertEquals(List.of(Agreement.OPEN, Agreement.DONE),
+                    published.agreements(OptionalInt.empty()).stream().map(Agreement::status).toList());
+            assertThrows(TrackerException.class, () -> published.setStatus("a1", Agreement.DONE, "x", Instant.EPOCH));
+            assertThrows(TrackerException.class, () -> published.replaceDerived(List.of(), List.of()));
+        }
+        assertEquals(List.of(AgreementStore.GENERATION_FILE), list(dir), "reading leaves no side files either");
+        assertEquals(Optional.empty(), AgreementStore.check(dir));
+    }
+
+    private static List<String> list(Path dir) {
+        try (var files = java.nio.file.Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString()).sorted().toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
     @Test
-    void aDatabaseFromANewerBuildIsRefused() throws SQLException {
-        try (AgreementStore store = AgreementStore.open(dir)) {
-            assertEquals(2, AgreementStore.schemaVersion());
+    void aTruncatedDatabaseIsReportedByTheCheck() throws Exception {
+        try (AgreementStore store = create()) {
+            store.replaceDerived(List.of(DOC), List.of(agreement("a1", 1, "x"), agreement("a2", 2, "y")));
         }
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(AgreementStore.FILE));
+        Path file = dir.resolve(AgreementStore.GENERATION_FILE);
+        byte[] bytes = java.nio.file.Files.readAllBytes(file);
+        java.nio.file.Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        Optional<String> problem = AgreementStore.check(dir);
+        assertTrue(problem.isPresent() && problem.get().contains(AgreementStore.GENERATION_FILE), problem.toString());
+    }
+
+    @Test
+    void aDatabaseFromANewerBuildIsRefused() throws SQLException {
+        try (AgreementStore store = create()) {
+            assertEquals(3, AgreementStore.schemaVersion());
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(AgreementStore.GENERATION_FILE));
              Statement s = c.createStatement()) {
             s.execute("INSERT INTO schema_version (version) VALUES (99)");
         }
@@ -73,7 +100,7 @@ class AgreementStoreTest {
 
     @Test
     void aFailedRebuildLeavesTheOldRows() throws SQLException {
-        try (AgreementStore store = AgreementStore.open(dir)) {
+        try (AgreementStore store = create()) {
             store.replaceDerived(List.of(DOC), List.of(agreement("a1", 1, "x")));
             // An agreement pointing at a document that is not there violates a foreign key: all or nothing.
             Agreement orphan = new Agreement("a9", OptionalInt.empty(), "z", List.of(), List.of(),

@@ -16,6 +16,7 @@ import java.util.OptionalInt;
 import nl.ibp.TestCorpus;
 import nl.ibp.index.IndexLayout;
 import nl.ibp.index.Indexer;
+import nl.ibp.state.StateStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -84,9 +85,12 @@ class TrackerTest {
         List<Agreement> before = agreements(index);
         String planning = containing(before, "uiterlijk in 2021 een planning vaststellen").id();
         String voortouw = containing(before, "IPO, VNG en UvW nemen het voortouw").id();
-        try (AgreementStore store = AgreementStore.open(index)) {
-            store.setStatus(voortouw, Agreement.DONE, "werkstructuur staat", CLOCK.instant());
+        try (StateStore state = StateStore.open(index)) {
+            state.setStatus(voortouw, Agreement.DONE, "werkstructuur staat", CLOCK.instant());
+            state.setStatus(planning, Agreement.OPEN, "nog niet alle gemeenten", CLOCK.instant());
         }
+        assertEquals(Agreement.DONE, containing(agreements(index), "IPO, VNG en UvW nemen het voortouw").status(),
+                "a status a person set applies at once");
         Files.writeString(corpus.resolve(Overlay.FILE), """
                 - action: correct
                   id: %s
@@ -106,9 +110,9 @@ class TrackerTest {
         Agreement corrected = after.stream().filter(a -> a.id().equals(planning)).findFirst().orElseThrow();
         assertEquals(OptionalInt.of(2), corrected.opgave());
         assertTrue(corrected.curated());
-        assertEquals(Agreement.DONE, corrected.status());
+        assertEquals(Agreement.DONE, corrected.status(), "the curated overlay decides where it names an agreement");
         assertEquals(Agreement.DONE, after.stream().filter(a -> a.id().equals(voortouw)).findFirst().orElseThrow().status(),
-                "a status set directly in the database survives re-indexing");
+                "a status a person set (in the state database) survives re-indexing");
         assertTrue(after.stream().anyMatch(a -> a.text().contains("woonvisie")));
     }
 
