@@ -66,8 +66,10 @@ public final class Reindexer implements AutoCloseable {
         if (closed) {
             return CompletableFuture.failedFuture(new IndexException("het herindexeren is gestopt"));
         }
-        if (pending == null) {
-            pending = new CompletableFuture<>();
+        CompletableFuture<IndexReport> future = pending;
+        if (future == null) {
+            future = new CompletableFuture<>();
+            pending = future;
             pendingFull = full;
             if (!running) {
                 startPending();
@@ -75,7 +77,7 @@ public final class Reindexer implements AutoCloseable {
         } else {
             pendingFull |= full;
         }
-        return pending;
+        return future;
     }
 
     /** Runs (or joins) one run and waits for it: for the CLI. */

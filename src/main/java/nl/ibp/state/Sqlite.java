@@ -81,6 +81,39 @@ public final class Sqlite {
         return problems.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", problems));
     }
 
+    /**
+     * Writes a copy of a damaged database file that SQLite will open, so its readable rows can
+     * be saved: cut to whole pages, with the page count in the header made to match the file
+     * (a truncated file otherwise fails as a whole) and marked as not in WAL mode. Follows the
+     * file format (sqlite.org/fileformat.html, "The Database Header").
+     *
+     * @return false when the file is too short or not an SQLite file at all
+     */
+    public static boolean readableCopy(Path damaged, Path copy) throws java.io.IOException {
+        byte[] bytes = java.nio.file.Files.readAllBytes(damaged);
+        byte[] magic = "SQLite format 3\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        if (bytes.length < 100 || !java.util.Arrays.equals(bytes, 0, 16, magic, 0, 16)) {
+            return false;
+        }
+        int pageSize = ((bytes[16] & 0xff) << 8) | (bytes[17] & 0xff);
+        if (pageSize == 1) {
+            pageSize = 65536;
+        }
+        if (pageSize < 512 || Integer.bitCount(pageSize) != 1) {
+            return false;
+        }
+        int pages = bytes.length / pageSize;
+        if (pages < 1) {
+            return false;
+        }
+        byte[] out = java.util.Arrays.copyOf(bytes, pages * pageSize);
+        out[18] = 1; // file format write version: legacy (rollback journal), not WAL
+        out[19] = 1; // read version
+        java.nio.ByteBuffer.wrap(out, 28, 4).putInt(pages);
+        java.nio.file.Files.write(copy, out);
+        return true;
+    }
+
     /** True when SQLite says the file is damaged or is not a database. */
     public static boolean isCorrupt(SQLException e) {
         int code = (e instanceof SQLiteException se ? se.getResultCode().code : e.getErrorCode()) & 0xff;

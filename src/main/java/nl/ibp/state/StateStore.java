@@ -261,27 +261,44 @@ public final class StateStore implements AutoCloseable {
         }
         Files.move(file, aside);
         migrate(file);
-        TableCopy.Result copied;
-        try (Connection from = Sqlite.openImmutable(aside); Connection to = Sqlite.openReadWrite(file)) {
-            copied = TableCopy.copy(from, to);
-        }
+        TableCopy.Result copied = copyReadable(aside, file);
         return FILE + " was beschadigd (" + damage + "); een nieuwe is aangemaakt, " + copied.describe()
                 + "; het beschadigde bestand is bewaard als " + aside.getFileName();
+    }
+
+    /** Copies what can be read of a damaged database into {@code target}, through a patched copy. */
+    private static TableCopy.Result copyReadable(Path damaged, Path target) throws IOException, SQLException {
+        Path copy = damaged.resolveSibling(damaged.getFileName() + ".lezen");
+        try {
+            if (!Sqlite.readableCopy(damaged, copy)) {
+                return TableCopy.Result.NONE;
+            }
+            try (Connection from = Sqlite.openImmutable(copy); Connection to = Sqlite.openReadWrite(target)) {
+                return TableCopy.copy(from, to);
+            }
+        } finally {
+            Files.deleteIfExists(copy);
+        }
     }
 
     /** Copies the rows of an old {@code ibp.db} into the state database, once, and keeps the old file aside. */
     private static String importLegacy(Path legacy, Path file) throws IOException, SQLException {
         TableCopy.Result copied;
         Optional<String> damage = Optional.empty();
-        try (Connection from = Sqlite.openReadWrite(legacy); Connection to = Sqlite.openReadWrite(file)) {
+        try (Connection from = Sqlite.openReadWrite(legacy)) {
             damage = Sqlite.quickCheck(from);
-            copied = TableCopy.copy(from, to);
         } catch (SQLException e) {
             if (!Sqlite.isCorrupt(e)) {
                 throw e;
             }
             damage = Optional.of(e.getMessage());
-            copied = TableCopy.Result.NONE;
+        }
+        if (damage.isEmpty()) {
+            try (Connection from = Sqlite.openReadWrite(legacy); Connection to = Sqlite.openReadWrite(file)) {
+                copied = TableCopy.copy(from, to);
+            }
+        } else {
+            copied = copyReadable(legacy, file);
         }
         Path aside = legacy.resolveSibling(LEGACY_FILE + ".migrated");
         for (String suffix : List.of("", "-wal", "-shm")) {
