@@ -46,8 +46,17 @@ final class DocumentCache {
     void put(String fingerprint, SourceDocument document) throws IOException {
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, fingerprint, ".tmp");
-        JSON.writeValue(tmp.toFile(), toJson(document));
-        Files.move(tmp, dir.resolve(fingerprint + ".json"), StandardCopyOption.REPLACE_EXISTING);
+        try {
+            JSON.writeValue(tmp.toFile(), toJson(document));
+            Files.move(tmp, dir.resolve(fingerprint + ".json"), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException | RuntimeException e) {
+            try {
+                Files.deleteIfExists(tmp); // a full disk leaves no half-written entry behind
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
     }
 
     /** Removes the entries of files that are no longer in the corpus. */
