@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import nl.ibp.agreements.Tracker;
 import nl.ibp.index.Derivation;
+import nl.ibp.index.GenerationCheck;
 import nl.ibp.index.IndexLayout;
 import nl.ibp.index.IndexReport;
 import nl.ibp.index.Indexer;
@@ -44,12 +45,13 @@ final class IndexCommand implements Callable<Integer> {
 
     /** Builds the index first when there is none yet, or repairs it: what the chat and the bot need to start. */
     static void ensureIndex(Terminal terminal, Locations locations) throws Exception {
-        IndexLayout.Pointer pointer = locations.layout().pointer();
-        if (pointer instanceof IndexLayout.Pointer.None) {
+        GenerationCheck.Health health = GenerationCheck.check(locations.layout(),
+                derivations(locations.settings().corpus(), Clock.systemDefaultZone()));
+        if (health.pointer() instanceof IndexLayout.Pointer.None) {
             terminal.out().println("Er is nog geen index; de documenten worden eerst ingelezen.");
             run(terminal, locations, false);
-        } else if (pointer instanceof IndexLayout.Pointer.Broken) {
-            run(terminal, locations, false);
+        } else if (!health.sound()) {
+            run(terminal, locations, false); // repairs, and says what it found
         }
     }
 
