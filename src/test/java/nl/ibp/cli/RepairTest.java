@@ -185,6 +185,24 @@ class RepairTest {
     }
 
     @Test
+    void aSegmentWithFlippedBytesFailsItsChecksumAndIsRebuilt() throws IOException {
+        Path index = index();
+        try (Stream<Path> files = Files.list(served(index))) {
+            Path cfs = files.filter(f -> f.getFileName().toString().endsWith(".cfs")).findFirst().orElseThrow();
+            byte[] bytes = Files.readAllBytes(cfs);
+            for (int i = bytes.length / 2; i < bytes.length / 2 + 64; i++) {
+                bytes[i] ^= 0x5a;
+            }
+            Files.write(cfs, bytes);
+        }
+        Run c = check(index);
+        assertEquals(ExitCodes.DAMAGED, c.code(), c.all());
+        assertTrue(c.out().contains("Lucene-index") && c.out().contains("beschadigd"), c.out());
+        assertTrue(index(index).out().contains("Index hersteld"));
+        healthy(index);
+    }
+
+    @Test
     void aTruncatedAgreementsDatabaseIsRebuilt() throws Exception {
         Path index = index();
         int before = count(run("afspraken", "--index", index.toString()));
