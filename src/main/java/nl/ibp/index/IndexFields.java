@@ -10,6 +10,8 @@ public final class IndexFields {
     public static final String BODY = "body";
     /** Heading path and text with compounds split into their parts: search only, never shown. */
     public static final String PARTS = "parts";
+    /** Passage text as written words (folded, not stemmed): the vocabulary of spelling suggestions, never shown. */
+    public static final String WORDS = "words";
     /** Heading path: searched with a boost (a heading says what a passage is about), stored to cite it. */
     public static final String HEADING = "heading";
     /** Opgave number 1-10: indexed as a point for filtering, stored to show; absent when none. */

@@ -354,7 +354,8 @@ public final class Indexer implements AutoCloseable {
 
     static Analyzer indexAnalyzer(CompoundDictionary dictionary) {
         return new PerFieldAnalyzerWrapper(IbpAnalyzer.forIndex(),
-                Map.of(IndexFields.PARTS, IbpAnalyzer.forIndexDecompounding(dictionary)));
+                Map.of(IndexFields.PARTS, IbpAnalyzer.forIndexDecompounding(dictionary),
+                        IndexFields.WORDS, IbpAnalyzer.forWords()));
     }
 
     private static Document toLucene(SourceDocument d, Passage p, String sentenceTerms) {
@@ -364,6 +365,7 @@ public final class Indexer implements AutoCloseable {
         doc.add(new TextField(IndexFields.BODY, p.text(), Field.Store.YES));
         doc.add(new TextField(IndexFields.PARTS, p.section() + "\n" + p.text(), Field.Store.NO));
         doc.add(new TextField(IndexFields.HEADING, p.section(), Field.Store.YES));
+        doc.add(new TextField(IndexFields.WORDS, p.section() + "\n" + p.text(), Field.Store.NO));
         p.opgave().ifPresent(n -> doc.add(new IntField(IndexFields.OPGAVE, n, Field.Store.YES)));
         for (Cue cue : Cue.of(p.text())) {
             doc.add(new StringField(IndexFields.CUES, cue.name(), Field.Store.NO));

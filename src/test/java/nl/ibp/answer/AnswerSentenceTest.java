@@ -17,15 +17,16 @@ class AnswerSentenceTest {
     private static final Function<String, List<String>> TERMS = t -> AnalyzedTerms.of(ANALYZER, t);
 
     private static String pick(String question, String passage) {
-        Set<String> wanted = Set.copyOf(TERMS.apply(question));
+        java.util.Map<String, Double> wanted = new java.util.HashMap<>();
+        TERMS.apply(question).forEach(t -> wanted.put(t, 1.0));
         QuestionType type = QuestionType.of(question);
-        String analysedNow = AnswerSentence.pick(wanted, type, passage, List.of(), TERMS).of(passage);
+        String analysedNow = AnswerSentence.pick(wanted, type, passage, List.of(), TERMS).span().of(passage);
         // The terms the index stores per sentence must give the same answer as analysing now.
         List<List<String>> stored = AnalyzedTerms.perSentence(ANALYZER, passage).lines()
                 .map(l -> l.isEmpty() ? List.<String>of() : List.of(l.split(" "))).toList();
         assertEquals(analysedNow, AnswerSentence.pick(wanted, type, passage, stored, t -> {
             throw new AssertionError("stored terms fit: no analysis at question time");
-        }).of(passage));
+        }).span().of(passage));
         return analysedNow;
     }
 
