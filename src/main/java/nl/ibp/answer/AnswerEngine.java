@@ -67,9 +67,9 @@ public final class AnswerEngine implements AutoCloseable {
     /** A follow-up's context counts this much beside the words asked now, in search and in picking the sentence. */
     static final float CONTEXT_WEIGHT = 0.4f;
     /** The lead sentence is sought in this many of the best passages. */
-    static final int LEAD_CANDIDATES = 3;
+    static final int LEAD_CANDIDATES = Integer.getInteger("ibp.lc", 5);
     /** Being the best passage weighs this many matched question words when the lead sentence is chosen. */
-    static final double PASSAGE_PRIOR = 1.5;
+    static final double PASSAGE_PRIOR = Double.parseDouble(System.getProperty("ibp.pp", "5"));
 
     /** At most this many agreements lead an answer: more is a list, not an answer. */
     static final int MAX_AGREEMENTS = 3;
@@ -131,9 +131,10 @@ public final class AnswerEngine implements AutoCloseable {
         QuestionType type = own == QuestionType.OTHER && context.isPresent() && !ASKS_ITSELF.matcher(text).find()
                 ? QuestionType.of(context.get()) : own;
         List<String> asked = AnalyzedTerms.of(terms, text);
-        Map<String, Double> wanted = weights(asked, context.map(c -> AnalyzedTerms.of(terms, c)).orElse(List.of()));
+        Map<String, Double> wanted = weights(text, asked, context.map(c -> AnalyzedTerms.of(terms, c)).orElse(List.of()));
+        float contextWeight = context.map(c -> contextWeight(asked.size(), AnalyzedTerms.of(terms, c).size())).orElse(0f);
         List<Hit> hits = context.isPresent()
-                ? searcher.search(text, context.get(), CONTEXT_WEIGHT, k)
+                ? searcher.search(text, context.get(), contextWeight, k)
                 : searcher.search(text, k);
         List<RankedPassage> passages = new ArrayList<>();
         Optional<RankedPassage> lead = Optional.empty();
@@ -156,24 +157,65 @@ public final class AnswerEngine implements AutoCloseable {
     }
 
     /**
+     * The context counts {@link #CONTEXT_WEIGHT} of the question, less when it has more words than
+     * the question: "en die challenge?" after a long question must still be about the challenge.
+     */
+    static float contextWeight(int asked, int context) {
+        float ratio = context == 0 ? 1f : Math.max(0.25f, Math.min(1f, (float) Math.max(asked, 1) / context));
+        return CONTEXT_WEIGHT * ratio;
+    }
+
+    /**
      * Each question term weighed by how rare it is (its idf over the mean idf of the question's
-     * terms, so a question's weights sum to its number of terms); a context term at
+     * terms, so a question's weights sum to its number of terms); the parts of its compounds
+     * ("krimp" and "regio" of "krimpregio's") at half that; a context term at
      * {@link #CONTEXT_WEIGHT} of that.
      */
-    private Map<String, Double> weights(List<String> asked, List<String> context) throws IOException {
-        Map<String, Double> idf = new HashMap<>();
-        for (String t : asked) {
-            idf.putIfAbsent(t, searcher.idf(t));
-        }
+    private Map<String, Double> weights(String text, List<String> asked, List<String> context) throws IOException {
+        Map<String, Double> idf = idfs(asked);
         for (String t : context) {
-            idf.putIfAbsent(t, searcher.idf(t));
+            idf.putIfAbsent(t, Math.min(searcher.idf(t), cap(idf)));
         }
         double mean = asked.stream().distinct().mapToDouble(idf::get).average().orElse(1);
         double norm = mean > 0 ? mean : 1;
+        float contextWeight = contextWeight(asked.size(), context.size());
         Map<String, Double> wanted = new HashMap<>();
-        context.forEach(t -> wanted.put(t, CONTEXT_WEIGHT * idf.get(t) / norm));
+        context.forEach(t -> wanted.put(t, contextWeight * idf.get(t) / norm));
+        for (String part : searcher.partTerms(text)) {
+            if (!asked.contains(part)) {
+                wanted.put(part, 0.5 * Math.min(searcher.idf(part), cap(idf)) / norm);
+            }
+        }
         asked.forEach(t -> wanted.put(t, idf.get(t) / norm));
         return wanted;
+    }
+
+    /**
+     * The idf of each term, where a word no document contains weighs no more than the median of the
+     * words they do contain: it is as often a paraphrase ("loopt", "woonwijken") as a sign the
+     * question is about something else (names are judged apart, see the conversation's confidence).
+     */
+    private Map<String, Double> idfs(java.util.Collection<String> own) throws IOException {
+        Map<String, Double> idf = new HashMap<>();
+        List<Double> known = new ArrayList<>();
+        for (String t : new java.util.LinkedHashSet<>(own)) {
+            double v = searcher.idf(t);
+            idf.put(t, v);
+            if (searcher.documentFrequency(t) > 0) {
+                known.add(v);
+            }
+        }
+        double median = known.isEmpty() ? 1 : known.stream().sorted().toList().get(known.size() / 2);
+        for (String t : new java.util.LinkedHashSet<>(own)) {
+            if (searcher.documentFrequency(t) == 0) {
+                idf.put(t, median);
+            }
+        }
+        return idf;
+    }
+
+    private static double cap(Map<String, Double> idf) {
+        return idf.values().stream().mapToDouble(Double::doubleValue).max().orElse(1);
     }
 
     /** How much of what was asked (its own words, weighed by rarity) the best passage and its answer sentence hold. */
@@ -191,40 +233,84 @@ public final class AnswerEngine implements AutoCloseable {
             inPassage.addAll(AnalyzedTerms.of(terms, best.hit().passage().text()));
         }
         Set<String> inSentence = new HashSet<>(AnalyzedTerms.of(terms, best.answerText()));
-        // Synonyms ("van het gas af" for "aardgasvrij") may stand in for words the passage lacks, up to their own weight.
-        Set<String> synonyms = new HashSet<>(searcher.questionTerms(text));
-        synonyms.removeAll(own);
-        Map<String, Double> idf = new HashMap<>();
-        for (String t : own) {
-            idf.put(t, searcher.idf(t));
-        }
+        Map<String, Alternatives> alternatives = alternatives(text, own);
+        Map<String, Double> idf = idfs(own);
         List<String> unknown = new ArrayList<>();
         for (String t : own) {
-            if (searcher.documentFrequency(t) == 0) {
+            if (!alternatives.get(t).known(searcher) && !inPassage.contains(t)) {
                 unknown.add(t);
             }
         }
         double total = idf.values().stream().mapToDouble(Double::doubleValue).sum();
-        List<String> missing = own.stream().filter(t -> !inPassage.contains(t))
+        List<String> missing = own.stream().filter(t -> !alternatives.get(t).in(inPassage))
                 .sorted(Comparator.comparingDouble((String t) -> idf.get(t)).reversed()).toList();
-        return new Evidence(coverage(own, idf, inPassage, synonyms, total), coverage(own, idf, inSentence, synonyms, total),
-                unknown, missing, own.size(), best.hit().score());
+        return new Evidence(coverage(own, idf, alternatives, inPassage, total),
+                coverage(own, idf, alternatives, inSentence, total), unknown, missing, own.size(), best.hit().score());
     }
 
-    private double coverage(Set<String> own, Map<String, Double> idf, Set<String> have, Set<String> synonyms,
-                            double total) throws IOException {
+    /**
+     * What else counts as a question term being there: the domain synonyms of the word it came
+     * from ("woningnood": "woningtekort"), and its compound parts together ("tekortenfonds":
+     * "tekort" and "fonds").
+     */
+    private record Alternatives(String term, Set<String> synonyms, Set<String> parts) {
+        boolean in(Set<String> have) {
+            return have.contains(term) || synonyms.stream().anyMatch(have::contains)
+                    || !parts.isEmpty() && have.containsAll(parts);
+        }
+
+        boolean known(PassageSearcher searcher) throws IOException {
+            if (searcher.documentFrequency(term) > 0) {
+                return true;
+            }
+            for (String s : synonyms) {
+                if (searcher.documentFrequency(s) > 0) {
+                    return true;
+                }
+            }
+            if (parts.isEmpty()) {
+                return false;
+            }
+            for (String p : parts) {
+                if (searcher.documentFrequency(p) == 0) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    private Map<String, Alternatives> alternatives(String text, Set<String> own) {
+        Map<String, Set<String>> synonyms = new HashMap<>();
+        Map<String, Set<String>> parts = new HashMap<>();
+        for (String word : text.split("[^\\p{L}\\p{N}'’-]+")) {
+            List<String> plain = AnalyzedTerms.of(terms, word);
+            if (plain.size() != 1 || !own.contains(plain.getFirst())) {
+                continue;
+            }
+            String t = plain.getFirst();
+            Set<String> syn = new HashSet<>(searcher.questionTerms(word));
+            syn.remove(t);
+            synonyms.computeIfAbsent(t, x -> new HashSet<>()).addAll(syn);
+            Set<String> p = new HashSet<>(searcher.partTerms(word));
+            p.remove(t);
+            if (!p.isEmpty()) {
+                parts.put(t, p);
+            }
+        }
+        Map<String, Alternatives> out = new HashMap<>();
+        for (String t : own) {
+            out.put(t, new Alternatives(t, synonyms.getOrDefault(t, Set.of()), parts.getOrDefault(t, Set.of())));
+        }
+        return out;
+    }
+
+    private static double coverage(Set<String> own, Map<String, Double> idf, Map<String, Alternatives> alternatives,
+                                   Set<String> have, double total) {
         if (total <= 0) {
             return 0;
         }
-        double covered = own.stream().filter(have::contains).mapToDouble(idf::get).sum();
-        double lacking = total - covered;
-        double bySynonym = 0;
-        for (String s : synonyms) {
-            if (have.contains(s)) {
-                bySynonym += searcher.idf(s);
-            }
-        }
-        return (covered + Math.min(lacking, bySynonym)) / total;
+        return own.stream().filter(t -> alternatives.get(t).in(have)).mapToDouble(idf::get).sum() / total;
     }
 
     private static final List<Map.Entry<Pattern, Responsibility.Role>> ROLE_WORDS = List.of(

@@ -57,7 +57,8 @@ final class AnswerSentence {
                 boolean hasCue = type.cue().filter(cue -> cue.in(content)).isPresent();
                 // A "wanneer" or "hoeveel" question is not answered by a sentence without a date or number.
                 boolean needsCue = type == QuestionType.WHEN || type == QuestionType.HOW_MANY;
-                score = hasCue ? score + CUE_BONUS : needsCue ? score * 0.4 : score;
+                // The cue counts only in a sentence that shares a question word: a bare date answers nothing.
+                score = hasCue && score > 0 ? score + CUE_BONUS : needsCue ? score * 0.4 : score;
             }
             if (score > bestScore) { // ties go to the earlier sentence
                 bestScore = score;

@@ -399,7 +399,7 @@ public final class TelegramBot implements AutoCloseable {
             var cq = u.getCallbackQuery();
             long chat = cq.getMessage() != null ? cq.getMessage().getChatId() : cq.getFrom().getId();
             return new Incoming.Callback(chat, cq.getFrom().getId(), cq.getId(), cq.getData(),
-                    cq.getMessage() == null ? 0 : cq.getMessage().getMessageId());
+                    cq.getMessage() == null || cq.getMessage().getMessageId() == null ? 0 : cq.getMessage().getMessageId());
         }
         if (!u.hasMessage()) {
             return null;

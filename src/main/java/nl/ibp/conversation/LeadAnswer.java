@@ -23,8 +23,14 @@ final class LeadAnswer {
 
     /** A sentence shorter than this says too little alone: the next one is added. */
     static final int SHORT = 60;
+    /** A sentence shorter than this takes the next one too, when the two stay under {@link #MAX_TWO}. */
+    static final int SECOND_UNDER = 200;
+    static final int MAX_TWO = 450;
     /** A lead-in's items are added up to about this many characters. */
     static final int MAX_LIST = 420;
+    /** A sentence that continues the one before it ("Deze verkenning is gericht op …", "Daarmee …"). */
+    private static final Pattern CONTINUATION = Pattern.compile(
+            "\\s*(?:Deze|Dit|Die|Dat|Daarmee|Hiermee|Daarbij|Hierbij|Daarin|Hierin|Daardoor|Zo)\\b");
     /** A question that asks how things stand now ("loopt dat nog?", "is dat al geweest?"). */
     private static final Pattern ASKS_NOW = Pattern.compile(
             "(?iu)\\b(nog|al|nu|inmiddels|verstreken|voorbij|geweest|verlopen|loopt|lopen|tijd|vandaag|dit jaar)\\b");
@@ -39,16 +45,26 @@ final class LeadAnswer {
         Sentences.Span chosen = best.answer();
         String lead = chosen.of(passage).strip();
         int next = indexAfter(spans, chosen);
-        if (lead.endsWith(":")) {
+        if (next < spans.size() && (lead.endsWith(":") || isListItem(passage, spans.get(next)) && !isListItem(passage, chosen))) {
+            // A lead-in and the items it introduces are one answer.
             StringBuilder items = new StringBuilder(lead);
-            String sep = " ";
-            for (int i = next; i < spans.size() && items.length() < MAX_LIST; i++) {
+            String sep = lead.endsWith(":") ? " " : ": ";
+            for (int i = next; i < spans.size() && items.length() < MAX_LIST && isListItem(passage, spans.get(i))
+                    || i == next; i++) {
                 items.append(sep).append(stripMarker(spans.get(i).of(passage)));
                 sep = "; ";
             }
             lead = items.toString();
-        } else if (lead.length() < SHORT && next < spans.size()) {
-            lead = lead + " " + stripMarker(spans.get(next).of(passage));
+        } else if (next < spans.size()) {
+            String following = stripMarker(spans.get(next).of(passage));
+            // A heading or a short sentence says too little alone; a sentence that continues it
+            // ("Deze verkenning …") belongs with it.
+            boolean add = isHeading(lead) || lead.length() < SHORT
+                    || (lead.length() < SECOND_UNDER || CONTINUATION.matcher(following).lookingAt())
+                    && lead.length() + following.length() <= MAX_TWO;
+            if (add) {
+                lead = lead + " " + following;
+            }
         }
         boolean aboutTime = answer.type() == QuestionType.WHEN || ASKS_NOW.matcher(answer.question().text()).find();
         if (aboutTime) {
@@ -101,6 +117,21 @@ final class LeadAnswer {
             }
         }
         return spans.size();
+    }
+
+    /** A list item: its line starts with a list marker in the passage ("- a. …", "• …"). */
+    private static boolean isListItem(String passage, Sentences.Span span) {
+        int lineStart = passage.lastIndexOf('\n', Math.max(0, span.start() - 1)) + 1;
+        String line = passage.substring(lineStart, Math.min(passage.length(), span.end()));
+        return (lineStart == span.start() || passage.substring(lineStart, span.start()).isBlank()
+                || passage.substring(lineStart, span.start()).strip().matches("[-•*]"))
+                && line.strip().matches("(?s)^[-•*]\\s.*");
+    }
+
+    /** A heading or label rather than a sentence: set in emphasis, or without a closing stop. */
+    private static boolean isHeading(String s) {
+        String t = s.strip();
+        return t.startsWith("*") && t.endsWith("*") || !t.matches("(?s).*[.?!:;)\"'’]$");
     }
 
     private static String stripMarker(String s) {

@@ -113,6 +113,11 @@ public final class PassageSearcher implements AutoCloseable {
         return hits;
     }
 
+    /** The stemmed terms of a question with the parts of its compounds, by the dictionary this index was built with. */
+    public List<String> partTerms(String question) {
+        return queries.partTerms(question);
+    }
+
     /** In how many passages a stemmed term (as {@link #questionTerms} gives them) occurs. */
     public int documentFrequency(String term) throws IOException {
         return reader.docFreq(new Term(IndexFields.BODY, term));
