@@ -131,6 +131,10 @@ class CliErrorsTest {
             assertEquals(1, r.err().lines().count(), r.err());
             assertPlainDutchErrors(r);
         }
+        Path noCorpus = tmp.resolve("geen-corpus");
+        Run index = run("index", "--corpus", noCorpus.toString(), "--index", tmp.resolve("nieuwe-index").toString());
+        assertEquals(ExitCodes.FAILURE, index.code(), index.err());
+        assertEquals("ibp index: de corpusmap " + noCorpus + " bestaat niet\n", index.err());
         Path missing = tmp.resolve("vragen.jsonl");
         Run eval = run("eval", "--questions", missing.toString(), "--index", noIndex);
         assertEquals(ExitCodes.USAGE, eval.code(), eval.err());
