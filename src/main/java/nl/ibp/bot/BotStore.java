@@ -34,6 +34,8 @@ public final class BotStore implements AutoCloseable {
         Connection c = DriverManager.getConnection("jdbc:sqlite:" + indexDir.resolve(AgreementStore.FILE).toAbsolutePath());
         try (Statement s = c.createStatement()) {
             s.execute("PRAGMA busy_timeout=5000");
+            s.execute("CREATE TABLE IF NOT EXISTS unanswered (question TEXT PRIMARY KEY, times INTEGER NOT NULL, "
+                    + "first TEXT NOT NULL, last TEXT NOT NULL)");
         } catch (SQLException e) {
             c.close();
             throw e;
@@ -63,6 +65,40 @@ public final class BotStore implements AutoCloseable {
             while (rs.next()) {
                 result.add(new Feedback(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4),
                         Instant.parse(rs.getString(5))));
+            }
+        }
+        return result;
+    }
+
+    /** A question without a good answer, as a maintainer sees it: the question only, how often, and when last. */
+    public record Unanswered(String question, Instant when, int times) {
+    }
+
+    /** Records a question without a good answer (no names, no chat ids); asking it again counts it again. */
+    public synchronized void recordUnanswered(String question, Instant when) {
+        try (PreparedStatement ps = connection.prepareStatement(
+                "INSERT INTO unanswered (question, times, first, last) VALUES (?, 1, ?, ?) "
+                        + "ON CONFLICT(question) DO UPDATE SET times = times + 1, last = excluded.last")) {
+            ps.setString(1, question.strip());
+            ps.setString(2, when.toString());
+            ps.setString(3, when.toString());
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            // the answer matters more than the log: a full or locked database must not cost the user a reply
+            org.slf4j.LoggerFactory.getLogger(BotStore.class).warn("recording an unanswered question failed: {}", e.getMessage());
+        }
+    }
+
+    /** The questions without a good answer, newest first. */
+    public synchronized List<Unanswered> unanswered(int limit) throws SQLException {
+        List<Unanswered> result = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement(
+                "SELECT question, last, times FROM unanswered ORDER BY last DESC LIMIT ?")) {
+            ps.setInt(1, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    result.add(new Unanswered(rs.getString(1), Instant.parse(rs.getString(2)), rs.getInt(3)));
+                }
             }
         }
         return result;

@@ -162,7 +162,7 @@ public final class Conversation implements AutoCloseable {
     }
 
     /** Input cut to a bound for search, at a word; never rejected. */
-    static String cut(String text, int max) {
+    public static String cut(String text, int max) {
         String t = text.strip();
         if (t.length() <= max) {
             return t;

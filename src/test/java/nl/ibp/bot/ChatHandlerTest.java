@@ -171,15 +171,6 @@ class ChatHandlerTest {
     }
 
     @Test
-    void followUpDetection() {
-        assertTrue(ChatHandler.isFollowUp("wanneer?"));
-        assertTrue(ChatHandler.isFollowUp("en wie is daarvoor verantwoordelijk?"));
-        assertFalse(ChatHandler.isFollowUp("Wie neemt het voortouw bij de regionale energiestrategieën in de provincies?"));
-        assertFalse(ChatHandler.isFollowUp("en wie doet de schuldhulpverlening?"));
-        assertFalse(ChatHandler.isFollowUp("wanneer in opgave 6?"));
-    }
-
-    @Test
     void nothingMatchingOffersTheNearestOpgaven() throws Exception {
         Reply.Message m = message(send(newChat(), "Wat is de hoofdstad van Frankrijk? <script>"));
         assertTrue(m.html().contains("geen goed antwoord"), m.html());
