@@ -17,8 +17,8 @@ import nl.ibp.passage.Sentences;
 
 /**
  * Finds agreements in passages: every sentence or list item that names an actor with a role,
- * or a date that is not in the document's past (a deadline, target, start, rhythm or coming
- * event), is an agreement. Its opgave comes from the passage's heading path; outside the opgave
+ * or a date that is not in the document's past (a deadline, target, start, rhythm, coming
+ * event, or a date it says was replaced) and not a mere reference, is an agreement. Its opgave comes from the passage's heading path; outside the opgave
  * chapters from what the passage is about.
  * Deterministic and offline: the same text always gives the same agreements with the same ids.
  */
@@ -58,9 +58,12 @@ public final class AgreementExtractor {
         return agreements;
     }
 
-    /** Something that happened before the document was written is history, not an agreement. */
+    /**
+     * Something that happened before the document was written is history, not an agreement; a reference
+     * date ("ten opzichte van 1990", "rapport van januari 2017") commits to nothing either.
+     */
     private static boolean isPast(Deadline d, LocalDate documentDate) {
-        return d.kind() == Deadline.Kind.EVENT && d.end().isBefore(documentDate);
+        return d.kind() == Deadline.Kind.REFERENCE || d.kind() == Deadline.Kind.EVENT && d.end().isBefore(documentDate);
     }
 
     static String id(String passageId, String text) {

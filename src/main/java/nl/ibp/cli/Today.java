@@ -1,7 +1,7 @@
 package nl.ibp.cli;
 
-import java.time.Clock;
 import java.time.LocalDate;
+import nl.ibp.config.Now;
 import picocli.CommandLine.Option;
 
 /** The --today option: "today" for deadlines, settable so that output can be reproduced. */
@@ -10,7 +10,8 @@ final class Today {
     @Option(names = "--today", paramLabel = "DATE", description = "Doe alsof het vandaag DATE is (jjjj-mm-dd).")
     LocalDate today;
 
+    /** The date given, else today in the Netherlands on the process clock (IBP_NOW fixes it). */
     LocalDate get() {
-        return today != null ? today : LocalDate.now(Clock.systemDefaultZone());
+        return today != null ? today : Now.today(Now.clock());
     }
 }
