@@ -34,7 +34,6 @@ public final class AgreementExtractor {
         LocalDate date = document.date().orElse(fallbackDate);
         Set<String> seen = new HashSet<>();
         return passages.stream()
-                .filter(p -> !p.text().contains(" | ")) // table rows: their years are column headers, not agreements
                 .flatMap(p -> inPassage(document, p, date).stream())
                 .filter(a -> seen.add(a.text())) // a list's lead-in repeats in each of its passages: once is enough
                 .toList();
@@ -48,6 +47,9 @@ public final class AgreementExtractor {
         List<Agreement> agreements = new ArrayList<>();
         for (String sentence : Sentences.texts(passage.text())) {
             String text = sentence.replaceFirst("^[-\\s]+", "").strip();
+            if (text.contains(" | ")) {
+                continue; // a table row: its years are column headers, not agreements (the passage's other lines still count)
+            }
             List<Deadline> deadlines = DutchDates.find(text, date);
             List<Responsibility> actors = Actors.find(text);
             if (!actors.isEmpty() || deadlines.stream().anyMatch(d -> !isPast(d, date))) {

@@ -39,12 +39,16 @@ public record DatedItem(Agreement agreement, Deadline deadline, DeadlineStatus s
         return !replaces.isEmpty() || !replacedDates().isEmpty();
     }
 
-    /** The dates this one took the place of: those its own sentence names as replaced, else the older agreements' dates. */
+    /**
+     * The dates this one took the place of: the current dates of the older agreements it moved, else the
+     * dates its own sentence names as replaced ("in plaats van 1 juni 2020").
+     */
     public List<Deadline> replacedDates() {
-        List<Deadline> own = agreement.deadlines().stream().filter(d -> d.kind() == Deadline.Kind.REPLACED).toList();
-        if (!own.isEmpty()) {
-            return own;
+        List<Deadline> older = replaces.stream()
+                .flatMap(a -> a.deadlines().stream().filter(d -> Timeline.onTimeline(a, d))).distinct().toList();
+        if (!older.isEmpty()) {
+            return older;
         }
-        return replaces.stream().flatMap(a -> a.deadlines().stream()).filter(Deadline::dated).distinct().toList();
+        return agreement.deadlines().stream().filter(d -> d.kind() == Deadline.Kind.REPLACED).toList();
     }
 }

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 import nl.ibp.agreements.Agreement;
 import nl.ibp.agreements.DatedItem;
+import nl.ibp.agreements.Timeline;
 import nl.ibp.agreements.Deadline;
 import nl.ibp.agreements.Responsibility;
 import nl.ibp.passage.Opgaven;
@@ -86,6 +87,8 @@ final class AgreementFormat {
         if (a.status().equals(Agreement.DONE)) {
             sb.append("\n     status: afgerond");
         }
+        a.supersededBy().ifPresent(id -> sb.append("\n     vervallen: een nieuwer document verschoof dit (afspraak ").append(id)
+                .append(')'));
         return sb.toString();
     }
 
@@ -145,7 +148,10 @@ final class AgreementFormat {
         return "…" + (part.length() <= max - 1 ? part : part.substring(0, max - 2) + "…");
     }
 
-    /** "verschoven van 1 januari 2021 (Veranderopgave inburgering, 3 juli 2019)", or "" when the date did not move. */
+    /**
+     * "verschoven; eerder per 1 januari 2022 (Herijking gemeentefonds, 5 maart 2020); nu volgens Nieuwsbericht,
+     * 8 december 2020", or "" when the date did not move.
+     */
     static String moved(DatedItem item) {
         if (!item.moved()) {
             return "";
@@ -153,19 +159,27 @@ final class AgreementFormat {
         StringBuilder sb = new StringBuilder("verschoven");
         List<Deadline> from = item.replacedDates();
         if (!from.isEmpty()) {
-            sb.append(" van ").append(from.stream().map(Deadline::label).distinct().collect(Collectors.joining(", ")));
+            sb.append("; eerder ").append(from.stream().map(Deadline::label).distinct().collect(Collectors.joining(", ")));
         }
         if (!item.replaces().isEmpty()) {
-            Agreement old = item.replaces().getFirst();
-            sb.append(" (eerder: ").append(source(old)).append(')');
+            sb.append(" (").append(source(item.replaces().getFirst())).append(')');
         }
-        sb.append("; door ").append(source(item.agreement()));
+        sb.append("; nu volgens ").append(source(item.agreement()));
         return sb.toString();
+    }
+
+    /** For a superseded agreement: "vervallen; nu 1 januari 2023 volgens Nieuwsbericht, 8 december 2020". */
+    static String replacedBy(Agreement newer) {
+        String dates = newer.deadlines().stream().filter(d -> Timeline.onTimeline(newer, d)).map(Deadline::label)
+                .collect(Collectors.joining(", "));
+        return "vervallen; nu " + (dates.isEmpty() ? "" : dates + " ") + "volgens " + source(newer);
     }
 
     /** "Programmastart IBP, 14 februari 2018". */
     static String source(Agreement a) {
-        return a.source().title() + a.source().date().map(d -> ", " + AnswerFormat.dutchDate(d)).orElse("");
+        String title = a.source().title();
+        title = title.length() <= 60 ? title : title.substring(0, 59) + "…";
+        return title + a.source().date().map(d -> ", " + AnswerFormat.dutchDate(d)).orElse("");
     }
 
     /** "verstreken", "loopt", "komend", or "terugkerend" for a rhythm such as "vier keer per jaar". */

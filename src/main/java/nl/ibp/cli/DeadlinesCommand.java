@@ -1,7 +1,9 @@
 package nl.ibp.cli;
 
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import nl.ibp.agreements.Agreement;
@@ -75,12 +77,16 @@ final class DeadlinesCommand implements Callable<Integer> {
             terminal.out().println("Geen termijnen gevonden.");
             return ExitCodes.OK;
         }
-        terminal.out().printf("%-23s  %-10s  %-7s  %-6s  %s%n", "wanneer", "status", "soort", "opgave", "afspraak");
+        Map<String, Agreement> byId = new HashMap<>();
+        agreements.forEach(a -> byId.put(a.id(), a));
+        terminal.out().printf("%-25s  %-10s  %-7s  %-6s  %s%n", "wanneer", "status", "soort", "opgave", "afspraak");
         for (DatedItem item : items) {
             terminal.out().println(row(item));
-            String moved = AgreementFormat.moved(item);
+            String moved = item.superseded()
+                    ? item.agreement().supersededBy().map(byId::get).map(AgreementFormat::replacedBy).orElse("")
+                    : AgreementFormat.moved(item);
             if (!moved.isEmpty()) {
-                terminal.out().println(" ".repeat(25) + "↳ " + moved);
+                terminal.out().println(" ".repeat(27) + "↳ " + moved);
             }
         }
         return ExitCodes.OK;
@@ -95,7 +101,7 @@ final class DeadlinesCommand implements Callable<Integer> {
     static String row(DatedItem item) {
         String status = item.superseded() ? "vervallen" : item.status().dutch();
         Agreement a = item.agreement();
-        return String.format("%-23s  %-10s  %-7s  %-6s  %s", AgreementFormat.period(item.deadline()), status,
+        return String.format("%-25s  %-10s  %-7s  %-6s  %s", AgreementFormat.period(item.deadline()), status,
                 AgreementFormat.kindWord(item.deadline()),
                 a.opgave().isPresent() ? String.valueOf(a.opgave().getAsInt()) : "-",
                 AgreementFormat.excerpt(a.text(), item.deadline().label(), 90));

@@ -92,6 +92,9 @@ final class OpgaveCommand implements Callable<Integer> {
     /** How many passed items an opgave card shows; the rest are counted. */
     static final int PASSED_SHOWN = 5;
 
+    /** How many open goals ("in 2050 klimaatneutraal") it shows; open deadlines, starts and events are all shown. */
+    static final int GOALS_SHOWN = 8;
+
     /** Open items soonest first, then the most recently passed ones, each with its status; moved ones say so. */
     private static void printTimeline(java.io.PrintWriter out, List<DatedItem> items, int number) {
         out.println("\nTermijnen:");
@@ -100,8 +103,10 @@ final class OpgaveCommand implements Callable<Integer> {
             return;
         }
         int passed = 0;
+        int goals = 0;
         for (DatedItem item : items) {
-            if (item.status() == DeadlineStatus.PASSED && ++passed > PASSED_SHOWN) {
+            if (item.status() == DeadlineStatus.PASSED && ++passed > PASSED_SHOWN
+                    || item.status() != DeadlineStatus.PASSED && item.goal() && ++goals > GOALS_SHOWN) {
                 continue;
             }
             Deadline d = item.deadline();
@@ -111,6 +116,10 @@ final class OpgaveCommand implements Callable<Integer> {
             if (!moved.isEmpty()) {
                 out.println("      ↳ " + moved);
             }
+        }
+        if (goals > GOALS_SHOWN) {
+            out.println("  … en nog " + (goals - GOALS_SHOWN) + " doelen op langere termijn (ibp deadlines --opgave " + number
+                    + " --upcoming)");
         }
         if (passed > PASSED_SHOWN) {
             out.println("  … en nog " + (passed - PASSED_SHOWN) + " verstreken (ibp deadlines --opgave " + number + " --past)");

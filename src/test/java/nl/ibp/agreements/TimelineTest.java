@@ -80,7 +80,11 @@ class TimelineTest {
         List<DatedItem> items = Timeline.of(all, LocalDate.of(2021, 1, 1));
         assertEquals(List.of("1 januari 2023=komend"), labels(items));
         assertEquals(List.of("old"), items.getFirst().replaces().stream().map(Agreement::id).toList());
-        assertEquals(List.of("in 2022"), items.getFirst().replacedDates().stream().map(Deadline::label).toList());
+        assertEquals(List.of("per 1 januari 2022"), items.getFirst().replacedDates().stream().map(Deadline::label).toList(),
+                "the old agreement's own date");
+        DatedItem alone = Timeline.of(List.of(moved), LocalDate.of(2021, 1, 1)).getFirst();
+        assertEquals(List.of("in 2022"), alone.replacedDates().stream().map(Deadline::label).toList(),
+                "without the old agreement: the date the sentence says it replaces");
         assertTrue(items.getFirst().moved());
         List<DatedItem> withOld = Timeline.withSuperseded(all, LocalDate.of(2021, 1, 1));
         assertEquals(List.of("1 januari 2023=komend", "per 1 januari 2022=komend"), labels(withOld));
