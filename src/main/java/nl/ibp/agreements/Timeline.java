@@ -40,6 +40,23 @@ public final class Timeline {
         return items(agreements, today, true);
     }
 
+    /**
+     * The date an answer about one agreement should name, with its status: of its dates on the timeline the
+     * first deadline ("uiterlijk in 2021"), else the first start, event, then goal ("in 2050"). So "uiterlijk in
+     * 2021 een planning … gebouwde omgeving in 2050" is about 2021 (passed), not about 2050. Empty for an
+     * agreement without such a date (a rhythm, a reference, or none).
+     */
+    public static Optional<DatedItem> main(Agreement agreement, LocalDate today) {
+        for (Deadline.Kind kind : List.of(Deadline.Kind.DEADLINE, Deadline.Kind.START, Deadline.Kind.EVENT, Deadline.Kind.TARGET)) {
+            for (Deadline d : agreement.deadlines()) {
+                if (d.kind() == kind && onTimeline(agreement, d)) {
+                    return Optional.of(new DatedItem(agreement, d, d.status(today)));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
     /** Whether a date belongs on a timeline at all (see the class comment). */
     public static boolean onTimeline(Agreement agreement, Deadline deadline) {
         if (!deadline.dated()) {

@@ -39,6 +39,18 @@ class TimelineTest {
     }
 
     @Test
+    void theMainDateOfAnAgreementIsItsDeadlineNotItsFarGoal() {
+        Agreement a = agreement("a", "Alle gemeenten stellen uiterlijk in 2021 een planning vast, "
+                + "om te komen tot een CO2-arme gebouwde omgeving in 2050.", LETTER);
+        DatedItem main = Timeline.main(a, TODAY).orElseThrow();
+        assertEquals("uiterlijk in 2021", main.deadline().label());
+        assertEquals("die termijn is verstreken", Timeline.phrase(main.deadline(), TODAY));
+        assertEquals(Optional.empty(), Timeline.main(agreement("b", "Vier keer per jaar is er overleg.", LETTER), TODAY));
+        assertEquals("in 2050", Timeline.main(agreement("c", "Nederland is in 2050 klimaatneutraal (t.o.v. 1990).", LETTER), TODAY)
+                .orElseThrow().deadline().label());
+    }
+
+    @Test
     void openItemsComeFirstSoonestFirstThenThePassedMostRecentFirst() {
         List<Agreement> all = List.of(
                 agreement("a", "De stresstesten zijn uiterlijk in 2019 klaar.", LETTER),
