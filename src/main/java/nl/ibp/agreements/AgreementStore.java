@@ -99,6 +99,8 @@ public final class AgreementStore implements AutoCloseable {
               active INTEGER NOT NULL DEFAULT 1,
               updated TEXT NOT NULL
             );
+            """, """
+            ALTER TABLE agreements ADD COLUMN superseded_by TEXT;
             """);
 
     private final Connection connection;
@@ -219,7 +221,8 @@ public final class AgreementStore implements AutoCloseable {
                 }
                 ps.executeBatch();
             }
-            try (PreparedStatement a = connection.prepareStatement("INSERT INTO agreements VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+            try (PreparedStatement a = connection.prepareStatement("INSERT INTO agreements (id, opgave, text, document, section, "
+                    + "passage, curated, ordinal, superseded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
                  PreparedStatement dl = connection.prepareStatement("INSERT INTO deadlines VALUES (?, ?, ?, ?, ?, ?, ?)");
                  PreparedStatement ac = connection.prepareStatement("INSERT OR IGNORE INTO actors VALUES (?, ?)");
                  PreparedStatement rs = connection.prepareStatement("INSERT OR IGNORE INTO responsibilities VALUES (?, ?, ?)")) {
@@ -237,6 +240,7 @@ public final class AgreementStore implements AutoCloseable {
                     a.setString(6, g.source().passage());
                     a.setInt(7, g.curated() ? 1 : 0);
                     a.setInt(8, ordinal++);
+                    a.setString(9, g.supersededBy().orElse(null));
                     a.addBatch();
                     int position = 0;
                     for (Deadline d : g.deadlines()) {
@@ -285,7 +289,7 @@ public final class AgreementStore implements AutoCloseable {
     /** All agreements, optionally of one opgave, in document order. */
     public List<Agreement> agreements(OptionalInt opgave) throws SQLException {
         String sql = "SELECT a.id, a.opgave, a.text, a.document, d.title, d.date, a.section, a.passage, a.curated, "
-                + "coalesce(s.status, 'open') FROM agreements a JOIN documents d ON d.id = a.document "
+                + "coalesce(s.status, 'open'), a.superseded_by FROM agreements a JOIN documents d ON d.id = a.document "
                 + "LEFT JOIN statuses s ON s.agreement = a.id"
                 + (opgave.isPresent() ? " WHERE a.opgave = ?" : "") + " ORDER BY a.ordinal";
         Map<String, Agreement> byId = new LinkedHashMap<>();
@@ -301,7 +305,7 @@ public final class AgreementStore implements AutoCloseable {
                     Agreement.Source source = new Agreement.Source(rs.getString(4), rs.getString(5),
                             date == null ? Optional.empty() : Optional.of(LocalDate.parse(date)), rs.getString(7), rs.getString(8));
                     byId.put(rs.getString(1), new Agreement(rs.getString(1), op, rs.getString(3), List.of(), List.of(),
-                            source, rs.getString(10), rs.getInt(9) == 1));
+                            source, rs.getString(10), rs.getInt(9) == 1, Optional.ofNullable(rs.getString(11))));
                 }
             }
         }
@@ -329,7 +333,7 @@ public final class AgreementStore implements AutoCloseable {
         List<Agreement> result = new ArrayList<>(byId.size());
         for (Agreement a : byId.values()) {
             result.add(new Agreement(a.id(), a.opgave(), a.text(), deadlines.getOrDefault(a.id(), List.of()),
-                    actors.getOrDefault(a.id(), List.of()), a.source(), a.status(), a.curated()));
+                    actors.getOrDefault(a.id(), List.of()), a.source(), a.status(), a.curated(), a.supersededBy()));
         }
         return result;
     }

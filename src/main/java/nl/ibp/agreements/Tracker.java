@@ -50,7 +50,7 @@ public final class Tracker implements Derivation {
         Overlay.Applied applied = Overlay.load(corpus.resolve(Overlay.FILE)).apply(extracted, ids, Overlay.FILE);
         notes.addAll(applied.problems());
         try (AgreementStore store = AgreementStore.open(layout.root())) {
-            store.replaceDerived(rows, applied.agreements());
+            store.replaceDerived(rows, Supersession.mark(applied.agreements()));
             for (Overlay.Status s : applied.statuses()) {
                 store.setStatus(s.id(), s.status(), s.reason(), clock.instant());
             }

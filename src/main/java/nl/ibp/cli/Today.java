@@ -19,6 +19,7 @@ final class Today {
     @Option(names = "--today", paramLabel = "DATE", description = "Doe alsof het vandaag DATE is (JJJJ-MM-DD).")
     LocalDate today;
 
+    /** The date given, else today in the Netherlands on the process clock (IBP_NOW fixes it). */
     LocalDate get() {
         if (today != null) {
             return today;

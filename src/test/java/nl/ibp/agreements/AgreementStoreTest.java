@@ -61,7 +61,7 @@ class AgreementStoreTest {
     @Test
     void aDatabaseFromANewerBuildIsRefused() throws SQLException {
         try (AgreementStore store = AgreementStore.open(dir)) {
-            assertEquals(2, AgreementStore.schemaVersion());
+            assertEquals(3, AgreementStore.schemaVersion());
         }
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(AgreementStore.FILE));
              Statement s = c.createStatement()) {

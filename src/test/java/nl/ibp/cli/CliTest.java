@@ -168,9 +168,12 @@ class CliTest {
         assertTrue(r.out().startsWith("1. Samen aan de slag voor het klimaat (fysiek)"), r.out());
         assertTrue(r.out().contains("\nAmbitie (Programmastart IBP – "), r.out());
         assertTrue(r.out().contains("49 % CO₂-reductie in 2030"), r.out());
-        assertTrue(r.out().contains("2019-01-01 t/m 2019-12-31 (loopt)  uiterlijk in 2019: Met behulp van de stresstesten"), r.out());
-        assertTrue(r.out().contains("(verstreken)  voor 1 mei: Dit plan wordt voor 1 mei besproken"), r.out());
-        assertTrue(r.out().contains("(terugkerend)  Vier keer per jaar"), r.out());
+        assertTrue(r.out().contains("  2019 (loopt, termijn)  uiterlijk in 2019: Met behulp van de stresstesten"), r.out());
+        assertTrue(r.out().contains("(verstreken, "), r.out());
+        assertTrue(r.out().contains("\nTerugkerend:\n  Vier keer per jaar: "), r.out());
+        String terms = r.out().substring(r.out().indexOf("\nTermijnen:"), r.out().indexOf("\nTerugkerend:"));
+        assertTrue(terms.indexOf("(loopt") < terms.indexOf("(verstreken"), "open before passed: " + terms);
+        assertTrue(!terms.contains("  1990 (") && !terms.contains("Vier keer per jaar"), "no reference year, no rhythm: " + terms);
         assertTrue(r.out().contains("IPO (voortouw)"), r.out());
         Run bad = run("", "opgave", "11", "--index", index.toString());
         assertEquals(ExitCodes.USAGE, bad.code());
@@ -187,6 +190,12 @@ class CliTest {
         assertFalse(upcoming.out().contains("uiterlijk in 2019"), upcoming.out());
         Run window = run("", "deadlines", "--from", "2040-01-01", "--to", "2040-12-31", "--index", index.toString());
         assertTrue(window.out().lines().skip(1).allMatch(l -> l.contains("2040")), window.out());
+        Run now = run("", "deadlines", "--upcoming", "--today", "2026-12-01", "--index", index.toString());
+        List<String> rows = now.out().lines().skip(1).toList();
+        assertTrue(rows.stream().noneMatch(l -> l.contains("terugkerend") || l.contains("Vier keer per jaar")), now.out());
+        assertTrue(rows.stream().filter(l -> l.contains("gebouwde omgeving in 2050")).allMatch(l -> l.contains(" doel ")),
+                "2050 is a goal: " + now.out());
+        assertTrue(rows.stream().noneMatch(l -> l.contains("uiterlijk in 2021")), "2021 passed, whatever else its sentence names");
         Run both = run("", "deadlines", "--past", "--upcoming", "--index", index.toString());
         assertEquals(ExitCodes.USAGE, both.code());
     }
@@ -200,7 +209,8 @@ class CliTest {
         JsonNode planning = null;
         for (String line : lines) {
             JsonNode n = JSON.readTree(line);
-            for (String field : List.of("id", "opgave", "text", "deadlines", "actors", "source", "status", "curated")) {
+            for (String field : List.of("id", "opgave", "text", "deadlines", "actors", "source", "status", "curated",
+                    "superseded_by")) {
                 assertTrue(n.has(field), "missing " + field + " in " + line);
             }
             assertEquals(1, n.get("opgave").get("number").asInt());
