@@ -152,8 +152,10 @@ public final class AnswerEngine implements AutoCloseable {
         }
         Optional<Opgave> opgave = opgave(text, passages).or(() -> context.flatMap(Opgaven::mentionedIn));
         String all = context.map(c -> text + " " + c).orElse(text);
+        // A follow-up has few words of its own ("en wie betaalt dat?"): its evidence is read with the topic it leans on.
+        List<String> judged = context.isPresent() ? AnalyzedTerms.of(terms, all) : asked;
         return new Answer(question, type, opgave, matchingAgreements(all, type, opgave, passages), passages, lead,
-                evidence(text, asked, lead));
+                evidence(all, judged, lead));
     }
 
     /**

@@ -27,12 +27,16 @@ final class AnswerFormat {
      * "agreements": [as afspraken --json], "passages": [{"rank", "id", "text", "answer",
      * "document", "title", "date", "section", "opgave", "score"}], "answer": {"text", "passage",
      * "document", "title", "date", "section", "opgave", "context"} | null, "suggestions": [{"opgave": N}
-     * | {"did_you_mean": "…"}], "kind", "evidence"}}. A contract other tools build on: fields may
+     * | {"did_you_mean": "…"}], "kind", "read_as", "notices", "evidence"}}; {@code question} is the turn as
+     * given, {@code read_as} the question as it was read when that differs (spelling, a switch marker). A contract other tools build on: fields may
      * be added, never renamed or removed.
      */
-    static String jsonLine(Response response) {
+    static String jsonLine(Response response, String asked) {
         ObjectNode root = JSON.createObjectNode();
-        root.put("question", response.question());
+        root.put("question", asked);
+        if (!response.question().equals(asked.strip())) {
+            root.put("read_as", response.question());
+        }
         Optional<AnswerEngine.Answer> answer = response.answer();
         Optional<Opgave> opgave = response.card().map(Response.OpgaveCard::opgave)
                 .or(() -> answer.flatMap(AnswerEngine.Answer::opgave));

@@ -64,14 +64,14 @@ final class AskCommand implements Callable<Integer> {
             if (!jsonl) {
                 terminal.out().print(AnswerFormat.text(conversation.respond(engine, new Turn("ask", question), top), passage));
             } else if (!question.isEmpty()) {
-                terminal.out().println(AnswerFormat.jsonLine(conversation.respond(engine, new Turn("ask", question), top)));
+                terminal.out().println(AnswerFormat.jsonLine(conversation.respond(engine, new Turn("ask", question), top), question));
             } else {
                 String line;
                 long n = 0;
                 while ((line = terminal.in().readLine()) != null) {
                     if (!line.isBlank()) {
                         Turn turn = turn(line.strip(), ++n);
-                        terminal.out().println(AnswerFormat.jsonLine(conversation.respond(engine, turn, top)));
+                        terminal.out().println(AnswerFormat.jsonLine(conversation.respond(engine, turn, top), turn.text()));
                     }
                 }
             }

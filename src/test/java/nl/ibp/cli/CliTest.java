@@ -87,18 +87,19 @@ class CliTest {
     void askForPeopleLeadsWithTheAnswerSentenceAndTheSource() {
         Run r = run("", "ask", "--index", index.toString(), "Wie", "voert", "de", "regie", "over", "het", "Klimaatakkoord?");
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.out().startsWith("Afspraken (opgave 1, Samen aan de slag voor het klimaat):\n"
-                + "- Het Klimaatakkoord komt tot stand onder regie van de minister van EZK.\n"
-                + "     wie: minister van EZK (regie)"), r.out());
-        assertTrue(r.out().contains("\nAntwoord: Het Klimaatakkoord komt tot stand onder regie van de minister van EZK."), r.out());
-        assertTrue(r.out().contains("Programmastart IBP (14 februari 2018)"), r.out());
+        assertTrue(r.out().startsWith("Het Klimaatakkoord komt tot stand onder regie van de minister van EZK."), r.out());
+        assertTrue(r.out().contains("\nBron: Programmastart IBP (14 februari 2018)"), r.out());
+        String lead = r.out().lines().findFirst().orElseThrow();
+        assertEquals(1, r.out().split(java.util.regex.Pattern.quote(lead), -1).length - 1, "the answer is not repeated: " + r.out());
+        Run withPassage = run("", "ask", "--index", index.toString(), "--passage", "Wie voert de regie over het Klimaatakkoord?");
+        assertTrue(withPassage.out().contains("\n1. Programmastart IBP"), withPassage.out());
     }
 
     @Test
     void aQuestionOfOnlyStopwordsSaysNothingWasFound() {
         Run r = run("", "ask", "--index", index.toString(), "wat", "is", "het?");
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.out().contains("Daarover vind ik niets"), r.out());
+        assertTrue(r.out().contains("Daarop vind ik geen goed antwoord"), r.out());
     }
 
     @Test
@@ -131,10 +132,13 @@ class CliTest {
 
     @Test
     void theChatAnswersTypedQuestionsUntilAnEmptyLine() {
-        Run r = run("Hoeveel krimpregio's zijn er?\n\n", "chat", "--corpus", corpus.toString(), "--index", index.toString());
+        Run r = run("Wie voert de regie over het Klimaatakkoord?\nen voor klimaatadaptatie?\n\n", "chat", "--corpus", corpus.toString(),
+                "--index", index.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("Vraag: "), r.out());
-        assertTrue(r.out().contains("Antwoord: "), r.out());
+        assertTrue(r.out().contains("minister van EZK"), r.out());
+        assertTrue(r.out().contains("Over opgave 1"), "the second line is read as a follow-up: " + r.out());
+        assertTrue(r.out().contains("Bron: "), r.out());
         assertTrue(r.out().contains("Tot ziens."), r.out());
     }
 
