@@ -96,7 +96,7 @@ final class UpdateIntake implements Runnable {
             }
             OptionalLong offset = offset();
             if (offset.isEmpty() && last.isPresent() && !quietLogged) {
-                LOG.info("no update for {} days: polling without an offset (Telegram may have reset its update ids)",
+                LOG.warn("no update for {} days: polling without an offset (Telegram may have reset its update ids)",
                         QUIET.toDays());
                 quietLogged = true;
             }
@@ -139,7 +139,6 @@ final class UpdateIntake implements Runnable {
     private boolean takeIn(List<JsonNode> updates, OptionalLong offset) {
         List<Received> batch = new ArrayList<>();
         long highest = Long.MIN_VALUE;
-        long lowest = Long.MAX_VALUE;
         for (JsonNode u : updates) {
             JsonNode idNode = u.path("update_id");
             if (!idNode.isIntegralNumber()) {
@@ -148,7 +147,6 @@ final class UpdateIntake implements Runnable {
             }
             long id = idNode.asLong();
             highest = Math.max(highest, id);
-            lowest = Math.min(lowest, id);
             Optional<String> reason = dropReason(u);
             if (reason.isPresent()) {
                 LOG.warn("update {} dropped: {}", id, reason.get());
@@ -158,10 +156,6 @@ final class UpdateIntake implements Runnable {
         }
         if (highest == Long.MIN_VALUE) {
             return false; // nothing with an id: nothing to confirm; wait before asking again
-        }
-        if (offset.isPresent() && lowest < offset.getAsLong()) {
-            LOG.warn("update id {} is below the expected {}: Telegram reset its update ids (after a quiet week) or "
-                    + "sent updates again; taken in", lowest, offset.getAsLong());
         }
         Instant now = clock.instant();
         List<Intake> taken;
@@ -175,7 +169,12 @@ final class UpdateIntake implements Runnable {
         lastAt = Optional.of(now);
         if (taken.size() < batch.size()) {
             batch.stream().filter(r -> taken.stream().noneMatch(t -> t.updateId() == r.updateId()))
-                    .forEach(r -> LOG.info("update {} dropped: already taken in (Telegram sent it again)", r.updateId()));
+                    .forEach(r -> LOG.warn("update {} dropped: already taken in (Telegram sent it again)", r.updateId()));
+        }
+        long lowestNew = taken.stream().mapToLong(Intake::updateId).min().orElse(Long.MAX_VALUE);
+        if (offset.isPresent() && lowestNew < offset.getAsLong()) {
+            LOG.warn("update id {} is below the expected {}: Telegram reset its update ids (after a quiet week); taken in",
+                    lowestNew, offset.getAsLong());
         }
         taken.forEach(dispatch);
         return true;

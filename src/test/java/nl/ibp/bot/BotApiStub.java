@@ -65,8 +65,15 @@ final class BotApiStub implements AutoCloseable {
     private final List<OptionalLong> offsets = new ArrayList<>();
     private final Map<String, Deque<Failure>> failures = new HashMap<>();
     private long nextMessageId = 1000;
+    private final boolean ignoresOffset;
 
     BotApiStub() throws IOException {
+        this(false);
+    }
+
+    /** With {@code ignoresOffset}, every update is handed out on every poll, whatever the offset (as an emulator does). */
+    BotApiStub(boolean ignoresOffset) throws IOException {
+        this.ignoresOffset = ignoresOffset;
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", this::serve);
         server.setExecutor(Executors.newFixedThreadPool(8));
@@ -197,7 +204,9 @@ final class BotApiStub implements AutoCloseable {
                         OptionalLong offset = body.path("offset").isIntegralNumber()
                                 ? OptionalLong.of(body.get("offset").asLong()) : OptionalLong.empty();
                         offsets.add(offset);
-                        offset.ifPresent(o -> updates.headMap(o).clear()); // confirmed: forgotten
+                        if (!ignoresOffset) {
+                            offset.ifPresent(o -> updates.headMap(o).clear()); // confirmed: forgotten
+                        }
                         int limit = body.path("limit").asInt(100);
                         ArrayNode result = reply.putArray("result");
                         updates.values().stream().limit(limit).forEach(result::add);
