@@ -63,7 +63,8 @@ public final class TelegramBot implements AutoCloseable {
         this.sender = new ReplySender(api, store);
         this.responder = new UpdateResponder(handler, store, sender, () -> Optional.ofNullable(me), stop, clock);
         this.files = new TelegramFiles(config, api);
-        UpdateIntake intake = new UpdateIntake(api, store, config, stop, clock, this::dispatch, queues::queued);
+        UpdateIntake intake = new UpdateIntake(api, store, config, stop, clock, i -> dispatch(i, true),
+                queues::queued);
         this.poller = new Thread(() -> {
             try {
                 fetchMe(); // before any update: in groups it decides what is meant for the bot
@@ -95,14 +96,14 @@ public final class TelegramBot implements AutoCloseable {
             if (!left.isEmpty()) {
                 LOG.info("answering {} updates taken in before the last stop", left.size());
             }
-            left.forEach(this::dispatch);
+            left.forEach(i -> dispatch(i, false));
         } catch (SQLException e) {
             LOG.error("reading the updates left from the last run: {}", e.getMessage());
         }
     }
 
-    private void dispatch(Intake intake) {
-        if (!queues.submit(intake.chat(), () -> responder.answer(intake))) {
+    private void dispatch(Intake intake, boolean fresh) {
+        if (!queues.submit(intake.chat(), () -> responder.answer(intake, fresh))) {
             LOG.info("update {} left for the next start: the bot is stopping", intake.updateId());
         }
     }

@@ -44,13 +44,16 @@ final class UpdateResponder {
         this.clock = clock;
     }
 
-    /** Answers the update; nothing escapes. Left pending when the adapter stops first or the store fails. */
-    void answer(Intake intake) {
+    /**
+     * Answers the update; nothing escapes. Left pending when the adapter stops first or the store
+     * fails. {@code fresh}: just taken in, so it has no plan yet (the store need not be asked).
+     */
+    void answer(Intake intake, boolean fresh) {
         try {
             if (stop.stopped()) {
                 return;
             }
-            List<Planned> plan = store.planned(intake.seq());
+            List<Planned> plan = fresh ? List.of() : store.planned(intake.seq());
             if (plan.isEmpty()) {
                 Optional<Incoming> incoming = read(intake);
                 if (incoming.isEmpty()) {
@@ -66,7 +69,7 @@ final class UpdateResponder {
                 LOG.info("update {} in chat {}: resuming its answer at step {} of {}", intake.updateId(), intake.chat(),
                         plan.stream().filter(Planned::sent).count() + 1, plan.size());
             }
-            store.markAnswered(intake, deliver(intake, plan), clock.instant());
+            deliver(intake, plan);
         } catch (InterruptedException e) {
             LOG.info("update {} in chat {} left for the next start", intake.updateId(), intake.chat());
         } catch (SQLException e) {
@@ -102,12 +105,15 @@ final class UpdateResponder {
                     e instanceof RuntimeException ? e : null);
             steps = Step.apology(incoming);
         }
-        store.plan(intake.seq(), steps.stream().map(Step::toJson).toList());
-        return store.planned(intake.seq());
+        return store.plan(intake.seq(), steps.stream().map(Step::toJson).toList());
     }
 
-    /** Makes the steps not yet sent, in order; on a failure the apology, once. */
-    private Outcome deliver(Intake intake, List<Planned> plan) throws SQLException, InterruptedException {
+    /**
+     * Makes the steps not yet sent, in order, and records the outcome (with the last step, in one
+     * transaction); on a failure the apology, once.
+     */
+    private void deliver(Intake intake, List<Planned> plan) throws SQLException, InterruptedException {
+        int last = plan.getLast().position();
         for (Planned p : plan) {
             if (p.sent()) {
                 continue;
@@ -121,18 +127,25 @@ final class UpdateResponder {
                 if (step.kind() == Step.Kind.ANSWER_CALLBACK) { // the rest of the answer can still go
                     LOG.warn("update {} in chat {}: the press could not be answered: {}", intake.updateId(), intake.chat(),
                             e.getMessage());
-                    store.markSent(intake.seq(), p.position());
-                    continue;
+                    result = ReplySender.Result.DONE;
+                } else {
+                    LOG.error("update {} in chat {}: {} failed: {}", intake.updateId(), intake.chat(), step.kind(),
+                            e.getMessage());
+                    store.markAnswered(intake, apologise(intake, step), clock.instant());
+                    return;
                 }
-                LOG.error("update {} in chat {}: {} failed: {}", intake.updateId(), intake.chat(), step.kind(), e.getMessage());
-                return apologise(intake, step);
+            }
+            if (result == ReplySender.Result.CHAT_GONE) {
+                store.finish(intake, p.position(), Outcome.UNDELIVERED, clock.instant());
+                return;
+            }
+            if (p.position() == last) {
+                store.finish(intake, p.position(), Outcome.ANSWERED, clock.instant());
+                return;
             }
             store.markSent(intake.seq(), p.position());
-            if (result == ReplySender.Result.CHAT_GONE) {
-                return Outcome.UNDELIVERED;
-            }
         }
-        return Outcome.ANSWERED;
+        store.markAnswered(intake, Outcome.ANSWERED, clock.instant()); // all sent before a stop, not yet recorded
     }
 
     private Outcome apologise(Intake intake, Step failed) throws InterruptedException {
