@@ -201,6 +201,11 @@ final class BotApi implements AutoCloseable {
         return t.getClass().getSimpleName() + ": " + config.redact(t.getMessage());
     }
 
+    /** Cancels every call in progress (at a stop, after the grace period). */
+    void cancelCalls() {
+        http.dispatcher().cancelAll();
+    }
+
     /** Cancels what is still running and frees the connections. */
     @Override
     public void close() {

@@ -71,11 +71,15 @@ final class ChatQueues implements AutoCloseable {
         return tails.size();
     }
 
-    /** Starts the shutdown: no new task starts; those running get {@code grace} to finish, then are interrupted. */
-    void close(long graceMillis) {
+    /**
+     * Shuts down: no new task starts; those running get {@code grace} to finish; then
+     * {@code overdue} runs (it can cancel their I/O) and they are interrupted.
+     */
+    void close(long graceMillis, Runnable overdue) {
         workers.shutdown();
         try {
             if (!workers.awaitTermination(graceMillis, TimeUnit.MILLISECONDS)) {
+                overdue.run();
                 workers.shutdownNow();
                 workers.awaitTermination(2, TimeUnit.SECONDS);
             }
@@ -87,6 +91,6 @@ final class ChatQueues implements AutoCloseable {
 
     @Override
     public void close() {
-        close(5_000);
+        close(5_000, () -> { });
     }
 }

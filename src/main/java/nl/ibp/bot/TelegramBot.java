@@ -197,9 +197,9 @@ public final class TelegramBot implements AutoCloseable {
         stop.stop();
         api.cancelPoll();
         poller.interrupt();
-        queues.close(GRACE_MILLIS);
+        queues.close(GRACE_MILLIS, api::cancelCalls); // calls still hanging then are cancelled, not waited for
         try {
-            poller.join(2000);
+            poller.join(1000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

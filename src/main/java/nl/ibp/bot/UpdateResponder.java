@@ -57,6 +57,7 @@ final class UpdateResponder {
             if (plan.isEmpty()) {
                 Optional<Incoming> incoming = read(intake);
                 if (incoming.isEmpty()) {
+                    LOG.debug("update {} in chat {}: no reply (not meant for the bot)", intake.updateId(), intake.chat());
                     store.markAnswered(intake, Outcome.NO_REPLY, clock.instant());
                     return;
                 }
@@ -75,8 +76,18 @@ final class UpdateResponder {
         } catch (SQLException e) {
             LOG.error("update {} in chat {}: the bot's database failed, left pending: {}", intake.updateId(), intake.chat(),
                     e.getMessage());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException e) { // a bug: apologise and close it, or it would fail again at every start
             LOG.error("update {} in chat {} failed", intake.updateId(), intake.chat(), e);
+            try {
+                Outcome outcome = Outcome.UNDELIVERED;
+                if (!stop.stopped()) {
+                    sender.make(Step.send(intake.chat(), Html.esc(TelegramBot.APOLOGY), List.of()));
+                    outcome = Outcome.APOLOGISED;
+                }
+                store.markAnswered(intake, outcome, clock.instant());
+            } catch (BotApiException | SQLException | InterruptedException | RuntimeException again) {
+                LOG.error("update {} in chat {}: closing it failed too: {}", intake.updateId(), intake.chat(), again.toString());
+            }
         }
     }
 
