@@ -66,11 +66,6 @@ final class ChatQueues implements AutoCloseable {
         return queued.get();
     }
 
-    /** Chats with work queued (for tests). */
-    int chats() {
-        return tails.size();
-    }
-
     /**
      * Shuts down: no new task starts; those running get {@code grace} to finish; then
      * {@code overdue} runs (it can cancel their I/O) and they are interrupted.
