@@ -22,7 +22,8 @@ public final class IndexFields {
     /** Position within the document: stored, to show neighbouring passages in order. */
     public static final String ORDINAL = "ordinal";
     /** What the passage is ({@link nl.ibp.passage.PassageKind}): indexed as one term to filter, stored.
-     * A BOILERPLATE passage is stored with its text but its text is not searchable: it never ranks. */
+     * BOILERPLATE passages are not written to the index at all, so they never rank; the document
+     * cache keeps them with the document. */
     public static final String KIND = "kind";
     /** The page the passage starts on (PDF): stored, to cite it; absent when the document has no pages. */
     public static final String PAGE = "page";

@@ -341,6 +341,9 @@ public final class Indexer implements AutoCloseable {
                  Analyzer sentenceAnalyzer = IbpAnalyzer.forQuery(Synonyms.none())) {
                 for (Derivation.CutDocument c : cut) {
                     for (Passage p : c.passages()) {
+                        if (!p.kind().searchable()) {
+                            continue; // a letter's header block, salutation, signature: never an answer
+                        }
                         writer.addDocument(toLucene(c.document(), p, AnalyzedTerms.perSentence(sentenceAnalyzer, p.text())));
                         count++;
                     }
@@ -366,18 +369,12 @@ public final class Indexer implements AutoCloseable {
         doc.add(new StringField(IndexFields.DOCUMENT, d.id(), Field.Store.YES));
         doc.add(new StringField(IndexFields.KIND, p.kind().name(), Field.Store.YES));
         p.page().ifPresent(n -> doc.add(new StoredField(IndexFields.PAGE, n)));
-        if (p.isBoilerplate()) {
-            // A letter's header block, salutation or signature: kept, never searchable, so it never ranks.
-            doc.add(new StoredField(IndexFields.BODY, p.text()));
-            doc.add(new StoredField(IndexFields.HEADING, p.section()));
-        } else {
-            doc.add(new TextField(IndexFields.BODY, p.text(), Field.Store.YES));
-            doc.add(new TextField(IndexFields.PARTS, p.section() + "\n" + p.text(), Field.Store.NO));
-            doc.add(new TextField(IndexFields.HEADING, p.section(), Field.Store.YES));
-            p.opgave().ifPresent(n -> doc.add(new IntField(IndexFields.OPGAVE, n, Field.Store.YES)));
-            for (Cue cue : Cue.of(p.text())) {
-                doc.add(new StringField(IndexFields.CUES, cue.name(), Field.Store.NO));
-            }
+        doc.add(new TextField(IndexFields.BODY, p.text(), Field.Store.YES));
+        doc.add(new TextField(IndexFields.PARTS, p.section() + "\n" + p.text(), Field.Store.NO));
+        doc.add(new TextField(IndexFields.HEADING, p.section(), Field.Store.YES));
+        p.opgave().ifPresent(n -> doc.add(new IntField(IndexFields.OPGAVE, n, Field.Store.YES)));
+        for (Cue cue : Cue.of(p.text())) {
+            doc.add(new StringField(IndexFields.CUES, cue.name(), Field.Store.NO));
         }
         doc.add(new StoredField(IndexFields.ORDINAL, p.ordinal()));
         doc.add(new StoredField(IndexFields.SENTENCE_TERMS, sentenceTerms));

@@ -18,11 +18,12 @@ public record Block(Type type, int level, String text, int page) {
 
     /**
      * {@link #BOILERPLATE} is the anatomy of a letter that is not its message: the header block
-     * (addressee, Datum, kenmerk, Onderwerp …), the salutation, the signature block, running
-     * headers and footers and page numbers. {@link #FOOTNOTE} is a note, kept apart from the
-     * sentence that refers to it.
+     * (addressee, Datum, kenmerk, Onderwerp …), the salutation, running headers and footers and
+     * page numbers. {@link #SIGNATURE} is the closing and signature block: not the message either,
+     * but it says who signed. {@link #FOOTNOTE} is a note, kept apart from the sentence that
+     * refers to it.
      */
-    public enum Type { HEADING, PARAGRAPH, LIST_ITEM, TABLE_ROW, FOOTNOTE, BOILERPLATE }
+    public enum Type { HEADING, PARAGRAPH, LIST_ITEM, TABLE_ROW, FOOTNOTE, BOILERPLATE, SIGNATURE }
 
     public Block {
         Objects.requireNonNull(type, "type");
@@ -52,8 +53,8 @@ public record Block(Type type, int level, String text, int page) {
         return new Block(type, level, text, newPage);
     }
 
-    /** Boilerplate or a footnote: kept beside the text, never part of its flow. */
+    /** Boilerplate, a signature or a footnote: kept beside the text, never part of its flow. */
     public boolean isAside() {
-        return type == Type.BOILERPLATE || type == Type.FOOTNOTE;
+        return type == Type.BOILERPLATE || type == Type.FOOTNOTE || type == Type.SIGNATURE;
     }
 }

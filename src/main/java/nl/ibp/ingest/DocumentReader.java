@@ -269,7 +269,8 @@ final class DocumentReader {
         Optional<String> own = nonBlank(parsed.metadata().get(TikaCoreProperties.TITLE));
         if (own.isPresent()) {
             // A web page's <title> carries the site's name after its heading: "Kop | Nieuwsbericht | Site".
-            if (heading.isPresent() && own.get().startsWith(heading.get())) {
+            if (heading.isPresent() && own.get().startsWith(heading.get())
+                    && own.get().substring(heading.get().length()).matches("\\s*[|–—:-]\\s.*")) {
                 return new Titled(heading.get(), MetadataSource.HEADING);
             }
             return new Titled(own.get(), MetadataSource.FILE_METADATA);

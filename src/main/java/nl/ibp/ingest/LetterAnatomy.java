@@ -82,6 +82,7 @@ final class LetterAnatomy {
         StringBuilder profile = new StringBuilder();
         FieldValues values = markHeader(blocks, profile);
         markSignature(blocks, profile);
+        markLaterPageHeaders(blocks, values);
         checkFootnotes(blocks);
         Optional<LocalDate> date = values.date;
         for (int i = 0; i < Math.min(HEADER_BLOCKS, blocks.size()); i++) {
@@ -153,6 +154,27 @@ final class LetterAnatomy {
     /** Digits and page counts vary between pages; the rest of a running line does not. */
     private static String runningKey(String text) {
         return text.toLowerCase(Locale.ROOT).replaceAll("\\d+", "#").replaceAll("\\s+", " ").strip();
+    }
+
+    /** The top line of a later page that repeats the letter's reference: a running header seen once. */
+    private static void markLaterPageHeaders(List<Block> blocks, FieldValues values) {
+        List<String> references = java.util.stream.Stream.of(values.lbr, values.kenmerk)
+                .filter(r -> !r.isEmpty()).map(r -> r.replaceFirst("(?i)^lbr\\.?\\s*", "")).toList();
+        if (references.isEmpty()) {
+            return;
+        }
+        Map<Integer, Integer> seenOnPage = new HashMap<>();
+        for (int i = 0; i < blocks.size(); i++) {
+            Block b = blocks.get(i);
+            if (b.page() < 2 || b.type() == Block.Type.FOOTNOTE) {
+                continue;
+            }
+            int k = seenOnPage.merge(b.page(), 1, Integer::sum);
+            if (k <= RUNNING_ZONE && b.type() == Block.Type.PARAGRAPH && b.text().length() <= MAX_HEADER_LINE
+                    && references.stream().anyMatch(r -> b.text().contains(r))) {
+                blocks.set(i, b.withType(Block.Type.BOILERPLATE));
+            }
+        }
     }
 
     // ---- footnotes ----
@@ -380,7 +402,7 @@ final class LetterAnatomy {
                 break;
             }
             profile.append(b.text()).append('\n');
-            blocks.set(i, b.withType(Block.Type.BOILERPLATE));
+            blocks.set(i, b.withType(Block.Type.SIGNATURE));
         }
     }
 }

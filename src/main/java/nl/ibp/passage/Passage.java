@@ -44,8 +44,8 @@ public record Passage(String id, String documentId, List<String> headingPath, Op
         return String.join(PATH_SEPARATOR, headingPath);
     }
 
-    /** Boilerplate never answers a question and never holds an agreement. */
+    /** Boilerplate (and a signature) never holds an agreement; boilerplate never answers a question. */
     public boolean isBoilerplate() {
-        return kind == PassageKind.BOILERPLATE;
+        return !kind.holdsAgreements();
     }
 }

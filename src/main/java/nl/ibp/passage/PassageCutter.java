@@ -351,14 +351,15 @@ public final class PassageCutter {
             for (Block b : section) {
                 if (b.type() == Block.Type.FOOTNOTE) {
                     asides.add(new Unit(b.text(), PassageKind.FOOTNOTE, b.page()));
-                } else if (b.type() == Block.Type.BOILERPLATE) {
+                } else if (b.type() == Block.Type.BOILERPLATE || b.type() == Block.Type.SIGNATURE) {
                     // Consecutive boilerplate lines (a header block, a signature) make one passage.
+                    PassageKind kind = b.type() == Block.Type.SIGNATURE ? PassageKind.SIGNATURE : PassageKind.BOILERPLATE;
                     Unit last = asides.isEmpty() ? null : asides.getLast();
-                    if (last != null && last.kind() == PassageKind.BOILERPLATE && last.page() == b.page()
+                    if (last != null && last.kind() == kind && last.page() == b.page()
                             && last.text().length() + b.text().length() < settings.maxChars()) {
                         asides.set(asides.size() - 1, new Unit(last.text() + "\n" + b.text(), last.kind(), last.page()));
                     } else {
-                        asides.add(new Unit(b.text(), PassageKind.BOILERPLATE, b.page()));
+                        asides.add(new Unit(b.text(), kind, b.page()));
                     }
                 } else {
                     flow.add(b);
@@ -369,7 +370,7 @@ public final class PassageCutter {
             }
             for (Unit unit : asides) {
                 // Boilerplate belongs to no opgave; a footnote to the section it stands in.
-                add(headingPath, unit.kind() == PassageKind.BOILERPLATE ? 0 : opgave, unit);
+                add(headingPath, unit.kind().holdsAgreements() ? opgave : 0, unit);
             }
             section.clear();
         }
