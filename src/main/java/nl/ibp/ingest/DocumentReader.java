@@ -56,6 +56,7 @@ final class DocumentReader {
     private static final MediaType PDF = MediaType.application("pdf");
     /** What Tika detects for a password-protected OOXML file. */
     private static final MediaType OOXML_PROTECTED = MediaType.application("x-tika-ooxml-protected");
+    private static final Set<MediaType> ZIPPED = Set.of(DOCX, MediaType.application("vnd.oasis.opendocument.text"));
     private static final Set<MediaType> HTML = Set.of(MediaType.TEXT_HTML, MediaType.application("xhtml+xml"));
     private static final Set<MediaType> ALLOWED = Set.of(
             PDF,
@@ -174,6 +175,9 @@ final class DocumentReader {
             }
             if (!isAllowed(type)) {
                 throw new SkipException("unsupported type " + type);
+            }
+            if (ZIPPED.contains(type)) {
+                ZipGuard.check(file);
             }
             BlockHandler blocks = new BlockHandler();
             ContentHandler limited = new WriteOutContentHandler(blocks, maxChars);

@@ -32,8 +32,12 @@ class HostileFilesTest {
      * character limit applies. The indexer runs with -Xmx256m; the worker gets its own heap.
      */
     static Path zipBombDocx(Path file, long xmlBytes) throws IOException {
+        return zipBombDocx(file, xmlBytes, Deflater.BEST_COMPRESSION);
+    }
+
+    static Path zipBombDocx(Path file, long xmlBytes, int level) throws IOException {
         try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
-            zip.setLevel(Deflater.BEST_COMPRESSION);
+            zip.setLevel(level);
             put(zip, "[Content_Types].xml", """
                     <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
                     <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
@@ -107,12 +111,30 @@ class HostileFilesTest {
     }
 
     @Test
-    void workerSurvivesABombAndExtractsTheNextFile() throws IOException {
-        Path bomb = zipBombDocx(dir.resolve("bom.docx"), 300L << 20);
-        Path good = TestDocuments.write(dir.resolve("goed.txt"), "De gemeenten werken samen aan het klimaat.");
-        try (Extractor extractor = new Extractor(ExtractionLimits.defaults().withWorkerHeapMb(64))) {
+    void zipBombIsMeasuredBeforeAParserLoadsIt() throws IOException {
+        Path bomb = zipBombDocx(dir.resolve("bom.docx"), ZipGuard.MAX_INFLATED_BYTES + (8L << 20), Deflater.BEST_SPEED);
+        try (Extractor extractor = new Extractor(ExtractionLimits.defaults())) {
             String reason = assertInstanceOf(Extraction.Skipped.class, extractor.extract(dir, bomb)).reason();
-            assertTrue(reason.startsWith("out of memory while parsing (limit 64 MB)") || reason.startsWith("zip bomb"), reason);
+            assertTrue(reason.startsWith("zip bomb suspected: word/document.xml inflates to more than 200 MB"), reason);
+        }
+    }
+
+    @Test
+    @Tag("slow")
+    void workerThatRunsOutOfMemoryEndsAloneAndTheNextFileIsRead() throws IOException {
+        // 40 MB of text is within the size limit, but not within a 32 MB worker heap.
+        Path big = dir.resolve("groot.txt");
+        try (var out = Files.newBufferedWriter(big, StandardCharsets.UTF_8)) {
+            String line = "De gemeenten werken samen aan het klimaat en aan de woningbouw in de regio.\n";
+            for (long written = 0; written < 40L << 20; written += line.length()) {
+                out.write(line);
+            }
+        }
+        Path good = TestDocuments.write(dir.resolve("goed.txt"), "De gemeenten werken samen aan het klimaat.");
+        ExtractionLimits small = new ExtractionLimits(50L << 20, 200_000_000, java.time.Duration.ofSeconds(120), 32);
+        try (Extractor extractor = new Extractor(small)) {
+            String reason = assertInstanceOf(Extraction.Skipped.class, extractor.extract(dir, big)).reason();
+            assertTrue(reason.startsWith("out of memory while parsing (limit 32 MB)"), reason);
             SourceDocument doc = assertInstanceOf(Extraction.Extracted.class, extractor.extract(dir, good)).document();
             assertEquals("De gemeenten werken samen aan het klimaat.", doc.blocks().getFirst().text());
         }
