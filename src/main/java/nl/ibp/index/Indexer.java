@@ -207,8 +207,15 @@ public final class Indexer implements AutoCloseable {
         layout.publish(generation);
         removeOldGenerations(generation, served);
         cache.retainOnly(new HashSet<>(fingerprints.values()));
+        Set<String> fresh = new HashSet<>(added);
+        fresh.addAll(updated);
+        List<IndexReport.Found> found = documents.stream().filter(d -> fresh.contains(d.id()))
+                .map(d -> new IndexReport.Found(d.id(), d.title(), d.details().titleSource(),
+                        d.date().map(LocalDate::toString).orElse(""), d.details().dateSource(), d.type(), d.kenmerk()))
+                .toList();
+        found.forEach(f -> LOG.info("found {}", f.describe()));
         return new IndexReport(without(added, skipped), without(updated, skipped), without(unchanged, skipped), removed,
-                skipped, documents.size(), passages, true, Duration.between(start, clock.instant()));
+                skipped, documents.size(), passages, true, Duration.between(start, clock.instant()), found);
     }
 
     /** What extraction gave: the documents, the skipped files, and the manifest entry of every file. */
