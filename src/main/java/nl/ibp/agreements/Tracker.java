@@ -45,7 +45,7 @@ public final class Tracker implements Derivation {
             SourceDocument d = c.document();
             rows.add(new AgreementStore.DocumentRow(d.id(), d.title(), d.date(), d.kenmerk(), d.type()));
             ids.add(d.id());
-            extracted.addAll(AgreementExtractor.extract(d, c.passages(), today));
+            extracted.addAll(AgreementExtractor.extract(d, c.passages().stream().filter(p -> !p.isBoilerplate()).toList(), today));
         }
         Overlay.Applied applied = Overlay.load(corpus.resolve(Overlay.FILE)).apply(extracted, ids, Overlay.FILE);
         notes.addAll(applied.problems());

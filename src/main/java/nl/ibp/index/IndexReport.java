@@ -2,6 +2,7 @@ package nl.ibp.index;
 
 import java.time.Duration;
 import java.util.List;
+import nl.ibp.ingest.MetadataSource;
 
 /**
  * What an index run did. Every file of the corpus is in exactly one of added, updated,
@@ -10,9 +11,26 @@ import java.util.List;
  * @param rebuilt false when nothing had changed and the served generation was kept
  */
 public record IndexReport(List<String> added, List<String> updated, List<String> unchanged, List<String> removed,
-                          List<Skip> skipped, int documents, int passages, boolean rebuilt, Duration duration) {
+                          List<Skip> skipped, int documents, int passages, boolean rebuilt, Duration duration,
+                          List<Found> found) {
 
     public record Skip(String id, String reason) {
+    }
+
+    /**
+     * What was found in a new or changed file, and where each value came from.
+     *
+     * @param date "" when the document has no date
+     */
+    public record Found(String id, String title, MetadataSource titleSource, String date, MetadataSource dateSource,
+                        String type, String kenmerk) {
+
+        /** One line for the index report, in Dutch. */
+        public String describe() {
+            return id + ": datum " + (date.isEmpty() ? "onbekend" : date + " (" + dateSource.dutch() + ")")
+                    + ", titel \"" + title + "\" (" + titleSource.dutch() + ")"
+                    + (type.isEmpty() ? "" : ", soort " + type) + (kenmerk.isEmpty() ? "" : ", kenmerk " + kenmerk);
+        }
     }
 
     public IndexReport {
@@ -21,5 +39,11 @@ public record IndexReport(List<String> added, List<String> updated, List<String>
         unchanged = List.copyOf(unchanged);
         removed = List.copyOf(removed);
         skipped = List.copyOf(skipped);
+        found = List.copyOf(found);
+    }
+
+    public IndexReport(List<String> added, List<String> updated, List<String> unchanged, List<String> removed,
+                       List<Skip> skipped, int documents, int passages, boolean rebuilt, Duration duration) {
+        this(added, updated, unchanged, removed, skipped, documents, passages, rebuilt, duration, List.of());
     }
 }

@@ -14,6 +14,7 @@ import nl.ibp.index.IndexFields;
 import nl.ibp.index.IndexLayout;
 import nl.ibp.index.Manifest;
 import nl.ibp.passage.Passage;
+import nl.ibp.passage.PassageKind;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.IntField;
 import org.apache.lucene.index.DirectoryReader;
@@ -170,9 +171,13 @@ public final class PassageSearcher implements AutoCloseable {
         String section = doc.get(IndexFields.HEADING);
         List<String> path = section.isEmpty() ? List.of() : List.of(section.split(Passage.PATH_SEPARATOR));
         IndexableField opgave = doc.getField(IndexFields.OPGAVE);
+        IndexableField page = doc.getField(IndexFields.PAGE);
+        String kind = doc.get(IndexFields.KIND);
         Passage passage = new Passage(doc.get(IndexFields.ID), doc.get(IndexFields.DOCUMENT), path,
                 opgave == null ? OptionalInt.empty() : OptionalInt.of(opgave.numericValue().intValue()),
-                doc.get(IndexFields.BODY), doc.getField(IndexFields.ORDINAL).numericValue().intValue());
+                doc.get(IndexFields.BODY), doc.getField(IndexFields.ORDINAL).numericValue().intValue(),
+                kind == null ? PassageKind.BODY : PassageKind.valueOf(kind),
+                page == null ? OptionalInt.empty() : OptionalInt.of(page.numericValue().intValue()));
         String date = doc.get(IndexFields.DATE);
         DocumentInfo info = new DocumentInfo(doc.get(IndexFields.DOCUMENT), doc.get(IndexFields.TITLE),
                 date.isEmpty() ? Optional.empty() : Optional.of(LocalDate.parse(date)),
