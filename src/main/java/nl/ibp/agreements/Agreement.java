@@ -17,9 +17,12 @@ import java.util.OptionalInt;
  * @param source       the document, section and passage it comes from
  * @param status       "open" or "afgerond"
  * @param curated      true when a maintainer added or corrected it in the overlay
+ * @param supersededBy the id of the agreement of a newer document that moved or replaced this one's
+ *                     deadline ({@link Supersession}); empty while it is current
  */
 public record Agreement(String id, OptionalInt opgave, String text, List<Deadline> deadlines,
-                        List<Responsibility> actors, Source source, String status, boolean curated) {
+                        List<Responsibility> actors, Source source, String status, boolean curated,
+                        Optional<String> supersededBy) {
 
     /** Where an agreement is written. */
     public record Source(String document, String title, Optional<LocalDate> date, String section, String passage) {
@@ -45,5 +48,22 @@ public record Agreement(String id, OptionalInt opgave, String text, List<Deadlin
         if (!status.equals(OPEN) && !status.equals(DONE)) {
             throw new IllegalArgumentException("status must be 'open' or 'afgerond', got '" + status + "'");
         }
+        Objects.requireNonNull(supersededBy, "supersededBy");
+    }
+
+    /** A current agreement: superseded by none. */
+    public Agreement(String id, OptionalInt opgave, String text, List<Deadline> deadlines,
+                     List<Responsibility> actors, Source source, String status, boolean curated) {
+        this(id, opgave, text, deadlines, actors, source, status, curated, Optional.empty());
+    }
+
+    /** This agreement, marked as superseded by the agreement {@code newer} (or current again when empty). */
+    public Agreement withSupersededBy(Optional<String> newer) {
+        return new Agreement(id, opgave, text, deadlines, actors, source, status, curated, newer);
+    }
+
+    /** Whether a newer agreement moved or replaced this one. */
+    public boolean superseded() {
+        return supersededBy.isPresent();
     }
 }

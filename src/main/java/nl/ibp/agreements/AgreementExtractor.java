@@ -17,8 +17,8 @@ import nl.ibp.passage.Sentences;
 
 /**
  * Finds agreements in passages: every sentence or list item that names an actor with a role,
- * or a date that is not in the document's past (a deadline, target, start, rhythm or coming
- * event), is an agreement. Its opgave comes from the passage's heading path; outside the opgave
+ * or a date that is not in the document's past (a deadline, target, start, rhythm, coming
+ * event, or a date it says was replaced) and not a mere reference, is an agreement. Its opgave comes from the passage's heading path; outside the opgave
  * chapters from what the passage is about.
  * Deterministic and offline: the same text always gives the same agreements with the same ids.
  */
@@ -34,7 +34,6 @@ public final class AgreementExtractor {
         LocalDate date = document.date().orElse(fallbackDate);
         Set<String> seen = new HashSet<>();
         return passages.stream()
-                .filter(p -> !p.text().contains(" | ")) // table rows: their years are column headers, not agreements
                 .flatMap(p -> inPassage(document, p, date).stream())
                 .filter(a -> seen.add(a.text())) // a list's lead-in repeats in each of its passages: once is enough
                 .toList();
@@ -48,6 +47,9 @@ public final class AgreementExtractor {
         List<Agreement> agreements = new ArrayList<>();
         for (String sentence : Sentences.texts(passage.text())) {
             String text = sentence.replaceFirst("^[-\\s]+", "").strip();
+            if (text.contains(" | ")) {
+                continue; // a table row: its years are column headers, not agreements (the passage's other lines still count)
+            }
             List<Deadline> deadlines = DutchDates.find(text, date);
             List<Responsibility> actors = Actors.find(text);
             if (!actors.isEmpty() || deadlines.stream().anyMatch(d -> !isPast(d, date))) {
@@ -58,9 +60,12 @@ public final class AgreementExtractor {
         return agreements;
     }
 
-    /** Something that happened before the document was written is history, not an agreement. */
+    /**
+     * Something that happened before the document was written is history, not an agreement; a reference
+     * date ("ten opzichte van 1990", "rapport van januari 2017") commits to nothing either.
+     */
     private static boolean isPast(Deadline d, LocalDate documentDate) {
-        return d.kind() == Deadline.Kind.EVENT && d.end().isBefore(documentDate);
+        return d.kind() == Deadline.Kind.REFERENCE || d.kind() == Deadline.Kind.EVENT && d.end().isBefore(documentDate);
     }
 
     static String id(String passageId, String text) {

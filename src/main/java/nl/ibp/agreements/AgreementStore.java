@@ -122,6 +122,8 @@ public final class AgreementStore implements AutoCloseable {
             DROP TABLE bot_feedback;
             DROP TABLE bot_state;
             DROP TABLE bot_chats;
+            """, """
+            ALTER TABLE agreements ADD COLUMN superseded_by TEXT;
             """);
 
     private final Connection connection;
@@ -371,7 +373,8 @@ public final class AgreementStore implements AutoCloseable {
                 }
                 ps.executeBatch();
             }
-            try (PreparedStatement a = connection.prepareStatement("INSERT INTO agreements VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+            try (PreparedStatement a = connection.prepareStatement("INSERT INTO agreements (id, opgave, text, document, section, "
+                    + "passage, curated, ordinal, superseded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
                  PreparedStatement dl = connection.prepareStatement("INSERT INTO deadlines VALUES (?, ?, ?, ?, ?, ?, ?)");
                  PreparedStatement ac = connection.prepareStatement("INSERT OR IGNORE INTO actors VALUES (?, ?)");
                  PreparedStatement rs = connection.prepareStatement("INSERT OR IGNORE INTO responsibilities VALUES (?, ?, ?)")) {
@@ -389,6 +392,7 @@ public final class AgreementStore implements AutoCloseable {
                     a.setString(6, g.source().passage());
                     a.setInt(7, g.curated() ? 1 : 0);
                     a.setInt(8, ordinal++);
+                    a.setString(9, g.supersededBy().orElse(null));
                     a.addBatch();
                     int position = 0;
                     for (Deadline d : g.deadlines()) {
@@ -441,7 +445,7 @@ public final class AgreementStore implements AutoCloseable {
     /** All agreements, optionally of one opgave, in document order. */
     public List<Agreement> agreements(OptionalInt opgave) throws SQLException {
         String sql = "SELECT a.id, a.opgave, a.text, a.document, d.title, d.date, a.section, a.passage, a.curated, "
-                + "s.status FROM agreements a JOIN documents d ON d.id = a.document "
+                + "s.status, a.superseded_by FROM agreements a JOIN documents d ON d.id = a.document "
                 + "LEFT JOIN statuses s ON s.agreement = a.id"
                 + (opgave.isPresent() ? " WHERE a.opgave = ?" : "") + " ORDER BY a.ordinal";
         Map<String, Agreement> byId = new LinkedHashMap<>();
@@ -459,7 +463,7 @@ public final class AgreementStore implements AutoCloseable {
                     String curated = rs.getString(10);
                     String status = curated != null ? curated : peopleStatuses.getOrDefault(rs.getString(1), Agreement.OPEN);
                     byId.put(rs.getString(1), new Agreement(rs.getString(1), op, rs.getString(3), List.of(), List.of(),
-                            source, status, rs.getInt(9) == 1));
+                            source, status, rs.getInt(9) == 1, Optional.ofNullable(rs.getString(11))));
                 }
             }
         }
@@ -487,7 +491,7 @@ public final class AgreementStore implements AutoCloseable {
         List<Agreement> result = new ArrayList<>(byId.size());
         for (Agreement a : byId.values()) {
             result.add(new Agreement(a.id(), a.opgave(), a.text(), deadlines.getOrDefault(a.id(), List.of()),
-                    actors.getOrDefault(a.id(), List.of()), a.source(), a.status(), a.curated()));
+                    actors.getOrDefault(a.id(), List.of()), a.source(), a.status(), a.curated(), a.supersededBy()));
         }
         return result;
     }

@@ -18,8 +18,14 @@ public record Deadline(String label, LocalDate start, LocalDate end, Precision p
 
     /** deadline: by then ("uiterlijk", "voor"); target: a goal ("in 2050 klimaatneutraal");
      * start: from then on ("vanaf", "per", "met ingang van"); recurring: "vier keer per jaar";
-     * event: something happens then ("op 27 juni"). */
-    public enum Kind { DEADLINE, TARGET, START, RECURRING, EVENT }
+     * event: something happens then ("op 27 juni");
+     * reference: the date only identifies something else, it commits to nothing: a base year
+     * ("ten opzichte van 1990"), the date of a report or letter ("rapport van januari 2017",
+     * "brief van 7 december 2020"), a point since when ("sinds 2015");
+     * replaced: a date the sentence itself says no longer holds ("in plaats van 1 juni 2020",
+     * "niet per 1 januari 2021, maar …", "uitgesteld van 1 januari 2021 naar …").
+     * Kinds are added, never renamed: they are part of the {@code afspraken --json} contract. */
+    public enum Kind { DEADLINE, TARGET, START, RECURRING, EVENT, REFERENCE, REPLACED }
 
     public Deadline {
         Objects.requireNonNull(label, "label");
@@ -35,6 +41,11 @@ public record Deadline(String label, LocalDate start, LocalDate end, Precision p
     /** Whether the span covers any day of {@code year}. */
     public boolean spans(int year) {
         return start.getYear() <= year && end.getYear() >= year;
+    }
+
+    /** Whether the date can be a point on a timeline: not a rhythm, a reference or a replaced date. */
+    public boolean dated() {
+        return kind != Kind.RECURRING && kind != Kind.REFERENCE && kind != Kind.REPLACED;
     }
 
     /** Where this deadline stands on {@code today}: passed after its last day, upcoming before its first. */

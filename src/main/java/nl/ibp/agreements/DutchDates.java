@@ -142,7 +142,8 @@ public final class DutchDates {
             }
         }
         kept.sort(Comparator.comparingInt(Candidate::start));
-        return kept.stream().map(Candidate::deadline).toList();
+        return DateRoles.apply(text, kept.stream().map(c -> new DateRoles.Found(c.start(), c.end(), c.deadline())).toList(),
+                documentDate);
     }
 
     // ------------------------------------------------------------------ pattern fragments

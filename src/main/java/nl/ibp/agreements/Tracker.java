@@ -46,12 +46,12 @@ public final class Tracker implements Derivation {
             SourceDocument d = c.document();
             rows.add(new AgreementStore.DocumentRow(d.id(), d.title(), d.date(), d.kenmerk(), d.type()));
             ids.add(d.id());
-            extracted.addAll(AgreementExtractor.extract(d, c.passages(), today));
+            extracted.addAll(AgreementExtractor.extract(d, c.passages().stream().filter(p -> !p.isBoilerplate()).toList(), today));
         }
         Overlay.Applied applied = Overlay.load(corpus.resolve(Overlay.FILE)).apply(extracted, ids, Overlay.FILE);
         notes.addAll(applied.problems());
         try (AgreementStore store = AgreementStore.create(generation.resolve(AgreementStore.GENERATION_FILE))) {
-            store.replaceDerived(rows, applied.agreements());
+            store.replaceDerived(rows, Supersession.mark(applied.agreements()));
             for (Overlay.Status s : applied.statuses()) {
                 store.setStatus(s.id(), s.status(), s.reason(), clock.instant());
             }

@@ -47,6 +47,13 @@ final class DutchWords {
             "hebben", "heeft", "heb", "hebt", "zit", "zitten", "ligt", "liggen",
             "weten", "weet", "vertel", "vertellen", "uitleggen", "leg",
             "eigenlijk", "precies", "ongeveer", "graag", "heen", "naartoe",
+            // the words of chat: asking, filling in, pointing back ("noem eens", "allemaal", "daaraan")
+            "noem", "noemen", "eens", "even", "nou", "allemaal", "alleen", "steeds", "nog", "al", "vaak", "ooit",
+            "moest", "moesten", "wilde", "wilden", "zou", "zouden", "vond", "vonden", "vinden", "vindt", "oké", "ok",
+            "onze", "ons", "mijn", "jouw", "jullie", "hun", "zij", "ze", "binnen", "welbeschouwd", "nu", "inmiddels",
+            "daaraan", "daarvoor", "daarbij", "daarin", "daarvan", "daarmee", "daarover", "daarop", "daardoor",
+            "daarna", "daaruit", "daartoe", "daar", "hieraan", "hiervoor", "hierbij", "hierin", "hiervan", "hiermee",
+            "hierover", "hierop", "hier", "weer", "morgen", "vandaag", "gisteren", "ergens", "iets", "wel",
             // separable verb particles left over from "van het gas af", "gaat ... over", ...
             "af", "toe");
 
@@ -77,6 +84,12 @@ final class DutchWords {
         for (String quote : List.of("\u2019", "\u2018", "\u201B", "\u02BC", "\u00B4", "`", "\u2032")) {
             map.add(quote, "'");
         }
+        // "CO₂" and "CO2", "m²" and "m2" are the same word to a reader; the tokenizer would split them.
+        for (int d = 0; d <= 9; d++) {
+            map.add(String.valueOf((char) ('\u2080' + d)), Integer.toString(d));
+        }
+        map.add("\u00B2", "2");
+        map.add("\u00B3", "3");
         APOSTROPHES = map.build();
     }
 

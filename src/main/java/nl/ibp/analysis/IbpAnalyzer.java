@@ -69,6 +69,20 @@ public final class IbpAnalyzer extends Analyzer {
         this.compounds = Objects.requireNonNull(compounds, "compounds");
     }
 
+    /**
+     * The words of a text as they are written, lower-cased and folded but neither stemmed nor
+     * stopped: the vocabulary spelling suggestions come from, so that a suggestion is always a word
+     * the documents contain.
+     */
+    public static Analyzer forWords() {
+        return DutchWords.surfaceAnalyzer();
+    }
+
+    /** Folds one word as {@link #forWords()} does ("Financiële" → "financiele"). */
+    public static String foldWord(String word) {
+        return DutchWords.fold(word);
+    }
+
     /** Index analyzer for the {@code body} and {@code heading} fields. */
     public static IbpAnalyzer forIndex() {
         return new IbpAnalyzer(false, Synonyms.none(), CompoundDictionary.empty());

@@ -46,20 +46,38 @@ public final class AnswerEngine implements AutoCloseable {
     }
 
     /**
+     * @param question   what was asked, with the conversation's context when it was read in one
+     * @param type       what the question asks for (for an elliptic follow-up: what its context asked)
      * @param opgave     the opgave the question is about, when it can be told
      * @param agreements the tracked agreements that answer a "wanneer" or "wie" question, best first
      * @param passages   the best passages, best first
+     * @param lead       the passage whose answer sentence answers best: among the first few, the
+     *                   sentence's own match weighs beside the passage's rank
+     * @param evidence   how well the best passage covers the question
      */
-    public record Answer(String question, Optional<Opgave> opgave, List<Agreement> agreements,
-                         List<RankedPassage> passages) {
+    public record Answer(Question question, QuestionType type, Optional<Opgave> opgave, List<Agreement> agreements,
+                         List<RankedPassage> passages, Optional<RankedPassage> lead, Evidence evidence) {
         public Answer {
             agreements = List.copyOf(agreements);
             passages = List.copyOf(passages);
+            java.util.Objects.requireNonNull(lead, "lead");
         }
     }
 
+    /** A follow-up's context counts this much beside the words asked now, in search and in picking the sentence. */
+    static final float CONTEXT_WEIGHT = 0.4f;
+    /** The lead sentence is sought in this many of the best passages. */
+    static final int LEAD_CANDIDATES = Integer.getInteger("ibp.lc", 5);
+    /** Being the best passage weighs this many matched question words when the lead sentence is chosen. */
+    static final double PASSAGE_PRIOR = Double.parseDouble(System.getProperty("ibp.pp", "5"));
+
     /** At most this many agreements lead an answer: more is a list, not an answer. */
     static final int MAX_AGREEMENTS = 3;
+
+    /** A question word or a leading verb: the turn asks a question of its own, even when it follows up. */
+    private static final Pattern ASKS_ITSELF = Pattern.compile(
+            "(?iu)\\b(wat|wie|welke?|hoe|waarom|waar|wanneer|hoeveel|mag|mogen|kan|kunnen|moet|moeten|is|zijn|gaat|gaan"
+                    + "|wordt|worden|heeft|hebben|doet|doen|komt|komen)\\b");
 
     private static final Pattern OPGAVE_NUMBER = Pattern.compile("(?i)\\bopgave\\s*(\\d{1,2})\\b");
 
@@ -102,16 +120,199 @@ public final class AnswerEngine implements AutoCloseable {
     }
 
     public Answer ask(String question, int k) throws IOException {
+        return ask(Question.of(question), k);
+    }
+
+    public Answer ask(Question question, int k) throws IOException {
+        String text = question.text();
+        Optional<String> context = question.context();
+        QuestionType own = QuestionType.of(text);
+        // An elliptic follow-up ("en voor klimaatadaptatie?") asks what its context asked.
+        QuestionType type = own == QuestionType.OTHER && context.isPresent() && !ASKS_ITSELF.matcher(text).find()
+                ? QuestionType.of(context.get()) : own;
+        List<String> asked = AnalyzedTerms.of(terms, text);
+        Map<String, Double> wanted = weights(text, asked, context.map(c -> AnalyzedTerms.of(terms, c)).orElse(List.of()));
+        float contextWeight = context.map(c -> contextWeight(asked.size(), AnalyzedTerms.of(terms, c).size())).orElse(0f);
+        List<Hit> hits = context.isPresent()
+                ? searcher.search(text, context.get(), contextWeight, k)
+                : searcher.search(text, k);
         List<RankedPassage> passages = new ArrayList<>();
-        Set<String> wanted = new HashSet<>(AnalyzedTerms.of(terms, question));
-        QuestionType type = QuestionType.of(question);
-        for (Hit hit : searcher.search(question, k)) {
-            Sentences.Span span = AnswerSentence.pick(wanted, type, hit.passage().text(), hit.sentenceTerms(),
+        Optional<RankedPassage> lead = Optional.empty();
+        double bestLead = Double.NEGATIVE_INFINITY;
+        for (Hit hit : hits) {
+            AnswerSentence.Pick pick = AnswerSentence.pick(wanted, type, hit.passage().text(), hit.sentenceTerms(),
                     t -> AnalyzedTerms.of(terms, t));
-            passages.add(new RankedPassage(passages.size() + 1, hit, span));
+            RankedPassage ranked = new RankedPassage(passages.size() + 1, hit, pick.span());
+            passages.add(ranked);
+            double prior = hits.getFirst().score() > 0 ? PASSAGE_PRIOR * hit.score() / hits.getFirst().score() : 0;
+            if (ranked.rank() <= LEAD_CANDIDATES && pick.score() + prior > bestLead) {
+                bestLead = pick.score() + prior;
+                lead = Optional.of(ranked);
+            }
         }
-        Optional<Opgave> opgave = opgave(question, passages);
-        return new Answer(question, opgave, matchingAgreements(question, opgave, passages), passages);
+        Optional<Opgave> opgave = opgave(text, passages).or(() -> context.flatMap(Opgaven::mentionedIn));
+        String all = context.map(c -> text + " " + c).orElse(text);
+        // A follow-up has few words of its own ("en wie betaalt dat?"): its evidence is read with the topic it leans on.
+        List<String> judged = context.isPresent() ? AnalyzedTerms.of(terms, all) : asked;
+        return new Answer(question, type, opgave, matchingAgreements(all, type, opgave, passages), passages, lead,
+                evidence(all, judged, lead));
+    }
+
+    /**
+     * The context counts {@link #CONTEXT_WEIGHT} of the question, less when it has more words than
+     * the question: "en die challenge?" after a long question must still be about the challenge.
+     */
+    static float contextWeight(int asked, int context) {
+        float ratio = context == 0 ? 1f : Math.max(0.25f, Math.min(1f, (float) Math.max(asked, 1) / context));
+        return CONTEXT_WEIGHT * ratio;
+    }
+
+    /**
+     * Each question term weighed by how rare it is (its idf over the mean idf of the question's
+     * terms, so a question's weights sum to its number of terms); the parts of its compounds
+     * ("krimp" and "regio" of "krimpregio's") at half that; a context term at
+     * {@link #CONTEXT_WEIGHT} of that.
+     */
+    private Map<String, Double> weights(String text, List<String> asked, List<String> context) throws IOException {
+        Map<String, Double> idf = idfs(asked);
+        for (String t : context) {
+            idf.putIfAbsent(t, Math.min(searcher.idf(t), cap(idf)));
+        }
+        double mean = asked.stream().distinct().mapToDouble(idf::get).average().orElse(1);
+        double norm = mean > 0 ? mean : 1;
+        float contextWeight = contextWeight(asked.size(), context.size());
+        Map<String, Double> wanted = new HashMap<>();
+        context.forEach(t -> wanted.put(t, contextWeight * idf.get(t) / norm));
+        for (String part : searcher.partTerms(text)) {
+            if (!asked.contains(part)) {
+                wanted.put(part, 0.5 * Math.min(searcher.idf(part), cap(idf)) / norm);
+            }
+        }
+        asked.forEach(t -> wanted.put(t, idf.get(t) / norm));
+        return wanted;
+    }
+
+    /**
+     * The idf of each term, where a word no document contains weighs no more than the median of the
+     * words they do contain: it is as often a paraphrase ("loopt", "woonwijken") as a sign the
+     * question is about something else (names are judged apart, see the conversation's confidence).
+     */
+    private Map<String, Double> idfs(java.util.Collection<String> own) throws IOException {
+        Map<String, Double> idf = new HashMap<>();
+        List<Double> known = new ArrayList<>();
+        for (String t : new java.util.LinkedHashSet<>(own)) {
+            double v = searcher.idf(t);
+            idf.put(t, v);
+            if (searcher.documentFrequency(t) > 0) {
+                known.add(v);
+            }
+        }
+        double median = known.isEmpty() ? 1 : known.stream().sorted().toList().get(known.size() / 2);
+        for (String t : new java.util.LinkedHashSet<>(own)) {
+            if (searcher.documentFrequency(t) == 0) {
+                idf.put(t, median);
+            }
+        }
+        return idf;
+    }
+
+    private static double cap(Map<String, Double> idf) {
+        return idf.values().stream().mapToDouble(Double::doubleValue).max().orElse(1);
+    }
+
+    /** How much of what was asked (its own words, weighed by rarity) the best passage and its answer sentence hold. */
+    private Evidence evidence(String text, List<String> asked, Optional<RankedPassage> lead) throws IOException {
+        Set<String> own = new java.util.LinkedHashSet<>(asked);
+        if (lead.isEmpty() || own.isEmpty()) {
+            return new Evidence(0, 0, List.of(), List.copyOf(own), own.size(), 0f);
+        }
+        RankedPassage best = lead.get();
+        // What the passage is about includes where it stands: its section and its document.
+        Set<String> inPassage = new HashSet<>(AnalyzedTerms.of(terms, best.hit().passage().section() + " "
+                + best.hit().document().title() + " " + best.hit().document().type()));
+        best.hit().sentenceTerms().forEach(inPassage::addAll);
+        if (best.hit().sentenceTerms().isEmpty()) {
+            inPassage.addAll(AnalyzedTerms.of(terms, best.hit().passage().text()));
+        }
+        Set<String> inSentence = new HashSet<>(AnalyzedTerms.of(terms, best.answerText()));
+        Map<String, Alternatives> alternatives = alternatives(text, own);
+        Map<String, Double> idf = idfs(own);
+        List<String> unknown = new ArrayList<>();
+        for (String t : own) {
+            if (!alternatives.get(t).known(searcher) && !inPassage.contains(t)) {
+                unknown.add(t);
+            }
+        }
+        double total = idf.values().stream().mapToDouble(Double::doubleValue).sum();
+        List<String> missing = own.stream().filter(t -> !alternatives.get(t).in(inPassage))
+                .sorted(Comparator.comparingDouble((String t) -> idf.get(t)).reversed()).toList();
+        return new Evidence(coverage(own, idf, alternatives, inPassage, total),
+                coverage(own, idf, alternatives, inSentence, total), unknown, missing, own.size(), best.hit().score());
+    }
+
+    /**
+     * What else counts as a question term being there: the domain synonyms of the word it came
+     * from ("woningnood": "woningtekort"), and its compound parts together ("tekortenfonds":
+     * "tekort" and "fonds").
+     */
+    private record Alternatives(String term, Set<String> synonyms, Set<String> parts) {
+        boolean in(Set<String> have) {
+            return have.contains(term) || synonyms.stream().anyMatch(have::contains)
+                    || !parts.isEmpty() && have.containsAll(parts);
+        }
+
+        boolean known(PassageSearcher searcher) throws IOException {
+            if (searcher.documentFrequency(term) > 0) {
+                return true;
+            }
+            for (String s : synonyms) {
+                if (searcher.documentFrequency(s) > 0) {
+                    return true;
+                }
+            }
+            if (parts.isEmpty()) {
+                return false;
+            }
+            for (String p : parts) {
+                if (searcher.documentFrequency(p) == 0) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    private Map<String, Alternatives> alternatives(String text, Set<String> own) {
+        Map<String, Set<String>> synonyms = new HashMap<>();
+        Map<String, Set<String>> parts = new HashMap<>();
+        for (String word : text.split("[^\\p{L}\\p{N}'’-]+")) {
+            List<String> plain = AnalyzedTerms.of(terms, word);
+            if (plain.size() != 1 || !own.contains(plain.getFirst())) {
+                continue;
+            }
+            String t = plain.getFirst();
+            Set<String> syn = new HashSet<>(searcher.questionTerms(word));
+            syn.remove(t);
+            synonyms.computeIfAbsent(t, x -> new HashSet<>()).addAll(syn);
+            Set<String> p = new HashSet<>(searcher.partTerms(word));
+            p.remove(t);
+            if (!p.isEmpty()) {
+                parts.put(t, p);
+            }
+        }
+        Map<String, Alternatives> out = new HashMap<>();
+        for (String t : own) {
+            out.put(t, new Alternatives(t, synonyms.getOrDefault(t, Set.of()), parts.getOrDefault(t, Set.of())));
+        }
+        return out;
+    }
+
+    private static double coverage(Set<String> own, Map<String, Double> idf, Map<String, Alternatives> alternatives,
+                                   Set<String> have, double total) {
+        if (total <= 0) {
+            return 0;
+        }
+        return own.stream().filter(t -> alternatives.get(t).in(have)).mapToDouble(idf::get).sum() / total;
     }
 
     private static final List<Map.Entry<Pattern, Responsibility.Role>> ROLE_WORDS = List.of(
@@ -146,8 +347,8 @@ public final class AnswerEngine implements AutoCloseable {
      * question's opgave or of the passages found, ranked by the question words they share and by
      * how high their passage ranks. None for other questions.
      */
-    private List<Agreement> matchingAgreements(String question, Optional<Opgave> opgave, List<RankedPassage> passages) {
-        QuestionType type = QuestionType.of(question);
+    private List<Agreement> matchingAgreements(String question, QuestionType type, Optional<Opgave> opgave,
+                                               List<RankedPassage> passages) {
         if (type != QuestionType.WHEN && type != QuestionType.WHO) {
             return List.of();
         }
@@ -185,6 +386,16 @@ public final class AnswerEngine implements AutoCloseable {
         return scored.stream()
                 .filter(s -> s.score() >= best - 2 || Integer.valueOf(1).equals(rankOfPassage.get(s.agreement().source().passage())))
                 .limit(MAX_AGREEMENTS).map(Scored::agreement).toList();
+    }
+
+    /** The searcher underneath, for what is not a question: an opgave's passages, a passage by id, spelling. */
+    public PassageSearcher searcher() {
+        return searcher;
+    }
+
+    /** Every tracked agreement, as read when the engine opened. */
+    public List<Agreement> agreements() {
+        return agreements.stream().map(Tracked::agreement).toList();
     }
 
     public Manifest manifest() {

@@ -2,6 +2,7 @@ package nl.ibp.answer;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -24,19 +25,24 @@ final class AnswerSentence {
     private AnswerSentence() {
     }
 
+    /** The chosen sentence and how well it answers: its question words' weights, plus the cue bonus. */
+    record Pick(Sentences.Span span, double score) {
+    }
+
     /**
-     * @param wanted        the question's analysed terms
+     * @param wanted        the question's analysed terms with their weights (1 for the words asked,
+     *                      less for those of the conversation's context)
      * @param type          what the question asks for
      * @param sentenceTerms the analysed terms of each sentence of the passage, when the index has
      *                      them (the same analysis as the question's); else empty
      * @param terms         analyses a sentence when {@code sentenceTerms} does not fit the passage
-     * @return the best sentence's span within {@code passage}
+     * @return the best sentence's span within {@code passage}, with its score
      */
-    static Sentences.Span pick(Set<String> wanted, QuestionType type, String passage,
+    static Pick pick(Map<String, Double> wanted, QuestionType type, String passage,
                                List<List<String>> sentenceTerms, Function<String, List<String>> terms) {
         List<Sentences.Span> sentences = Sentences.split(passage);
         if (sentences.isEmpty()) {
-            return new Sentences.Span(0, passage.length());
+            return new Pick(new Sentences.Span(0, passage.length()), 0);
         }
         boolean stored = sentenceTerms.size() == sentences.size();
         Sentences.Span best = sentences.getFirst();
@@ -45,20 +51,21 @@ final class AnswerSentence {
             Sentences.Span span = sentences.get(i);
             String sentence = span.of(passage);
             Set<String> have = new HashSet<>(stored ? sentenceTerms.get(i) : terms.apply(sentence));
-            double score = have.stream().filter(wanted::contains).count();
+            double score = have.stream().mapToDouble(t -> wanted.getOrDefault(t, 0.0)).sum();
             if (score + CUE_BONUS > bestScore) { // the cue's regex only where it can change the outcome
                 String content = ENUMERATION_LABEL.matcher(sentence).replaceFirst("");
                 boolean hasCue = type.cue().filter(cue -> cue.in(content)).isPresent();
                 // A "wanneer" or "hoeveel" question is not answered by a sentence without a date or number.
                 boolean needsCue = type == QuestionType.WHEN || type == QuestionType.HOW_MANY;
-                score = hasCue ? score + CUE_BONUS : needsCue ? score * 0.4 : score;
+                // The cue counts only in a sentence that shares a question word: a bare date answers nothing.
+                score = hasCue && score > 0 ? score + CUE_BONUS : needsCue ? score * 0.4 : score;
             }
             if (score > bestScore) { // ties go to the earlier sentence
                 bestScore = score;
                 best = span;
             }
         }
-        return withoutListMarker(passage, best);
+        return new Pick(withoutListMarker(passage, best), Math.max(0, bestScore));
     }
 
     /** A list item's "- " is layout, not part of the answer. */

@@ -21,9 +21,15 @@ import java.util.stream.Collectors;
  * @param emptyPollWait pause after an empty getUpdates (emulators answer at once instead of long polling)
  * @param callTimeout   limit on every other Bot API call
  * @param workers       threads that answer updates (one chat is answered one update at a time)
+ * @param retries       further tries of a Bot API call that failed in a way that may pass (an answer
+ *                      that is not Telegram's, a 5xx, no connection), before the user gets an apology
+ * @param retryBackoff  wait before the first retry; it doubles with every next one
  */
 public record BotConfig(String token, URI apiUrl, Set<Long> admins, Duration pollTimeout, Duration emptyPollWait,
-                        Duration callTimeout, int workers) {
+                        Duration callTimeout, int workers, int retries, Duration retryBackoff) {
+
+    public static final int RETRIES = 3;
+    public static final Duration RETRY_BACKOFF = Duration.ofSeconds(1);
 
     public static final String TOKEN = "IBP_TELEGRAM_TOKEN";
     public static final String TOKEN_FILE = "IBP_TELEGRAM_TOKEN_FILE";
@@ -36,6 +42,15 @@ public record BotConfig(String token, URI apiUrl, Set<Long> admins, Duration pol
             throw new IllegalArgumentException("the Telegram token is empty or contains whitespace");
         }
         admins = Set.copyOf(admins);
+        if (retries < 0 || retryBackoff.isNegative()) {
+            throw new IllegalArgumentException("retries and their back-off cannot be negative");
+        }
+    }
+
+    /** The default retries ({@value #RETRIES}, from {@link #RETRY_BACKOFF}). */
+    public BotConfig(String token, URI apiUrl, Set<Long> admins, Duration pollTimeout, Duration emptyPollWait,
+                     Duration callTimeout, int workers) {
+        this(token, apiUrl, admins, pollTimeout, emptyPollWait, callTimeout, workers, RETRIES, RETRY_BACKOFF);
     }
 
     /** The configuration from the environment; empty when no token is configured. */
@@ -61,11 +76,15 @@ public record BotConfig(String token, URI apiUrl, Set<Long> admins, Duration pol
     }
 
     public BotConfig withApiUrl(URI url) {
-        return new BotConfig(token, url, admins, pollTimeout, emptyPollWait, callTimeout, workers);
+        return new BotConfig(token, url, admins, pollTimeout, emptyPollWait, callTimeout, workers, retries, retryBackoff);
     }
 
     public BotConfig withTimings(Duration pollTimeout, Duration emptyPollWait, Duration callTimeout) {
-        return new BotConfig(token, apiUrl, admins, pollTimeout, emptyPollWait, callTimeout, workers);
+        return new BotConfig(token, apiUrl, admins, pollTimeout, emptyPollWait, callTimeout, workers, retries, retryBackoff);
+    }
+
+    public BotConfig withRetries(int retries, Duration retryBackoff) {
+        return new BotConfig(token, apiUrl, admins, pollTimeout, emptyPollWait, callTimeout, workers, retries, retryBackoff);
     }
 
     /** Replaces the token, and anything shaped like a bot token, in text bound for a log. */
@@ -78,6 +97,7 @@ public record BotConfig(String token, URI apiUrl, Set<Long> admins, Duration pol
 
     @Override
     public String toString() {
-        return "BotConfig[apiUrl=" + apiUrl + ", admins=" + admins.size() + ", workers=" + workers + "]";
+        return "BotConfig[apiUrl=" + apiUrl + ", admins=" + admins.size() + ", workers=" + workers
+                + ", retries=" + retries + "]";
     }
 }

@@ -2,6 +2,11 @@ package nl.ibp.cli;
 
 import java.util.concurrent.Callable;
 import nl.ibp.answer.AnswerEngine;
+import nl.ibp.config.Now;
+import nl.ibp.conversation.Conversation;
+import nl.ibp.conversation.Response;
+import nl.ibp.conversation.Turn;
+import nl.ibp.conversation.UnansweredLog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -9,6 +14,9 @@ import picocli.CommandLine.Mixin;
 @Command(name = "chat", mixinStandardHelpOptions = true,
         description = "Stel vragen in de terminal. Indexeert het corpus eerst als er nog geen index is.")
 final class ChatCommand implements Callable<Integer> {
+
+    /** The terminal holds one conversation. */
+    private static final String CHAT = "terminal";
 
     @Mixin
     Locations locations;
@@ -27,9 +35,12 @@ final class ChatCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         IndexCommand.ensureIndex(terminal, locations);
-        try (AnswerEngine engine = AnswerEngine.open(locations.layout())) {
+        try (AnswerEngine engine = AnswerEngine.open(locations.layout());
+             Conversation conversation = new Conversation(Now.clock(), UnansweredLog.none())) {
             terminal.out().println("Welkom bij de IBP-assistent. Stel een vraag over het Interbestuurlijk Programma;"
+                    + " 'bron' toont de passage van het laatste antwoord, 'nieuw' begint een nieuw onderwerp,"
                     + " een lege regel of 'stop' beëindigt het gesprek.");
+            Response last = null;
             while (true) {
                 terminal.out().print("\nVraag: ");
                 terminal.out().flush();
@@ -38,7 +49,20 @@ final class ChatCommand implements Callable<Integer> {
                     terminal.out().println("Tot ziens.");
                     return ExitCodes.OK;
                 }
-                terminal.out().print(AnswerFormat.text(engine.ask(line.strip(), 3)));
+                String text = line.strip();
+                if (text.equalsIgnoreCase("bron") || text.equalsIgnoreCase("/bron")) {
+                    terminal.out().print(last == null || last.lead().isEmpty()
+                            ? "Er is nog geen antwoord in dit gesprek.\n"
+                            : AnswerFormat.source(last.lead().get().source()) + "\n" + last.lead().get().source().passage().text() + "\n");
+                    continue;
+                }
+                if (text.equalsIgnoreCase("nieuw") || text.equalsIgnoreCase("/nieuw")) {
+                    conversation.reset(CHAT);
+                    terminal.out().println("Nieuw onderwerp: ik vergeet waar we het over hadden.");
+                    continue;
+                }
+                last = conversation.respond(engine, new Turn(CHAT, text));
+                terminal.out().print(AnswerFormat.text(last, false));
             }
         }
     }

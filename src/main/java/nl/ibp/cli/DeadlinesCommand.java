@@ -1,22 +1,29 @@
 package nl.ibp.cli;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import nl.ibp.agreements.Agreement;
 import nl.ibp.agreements.AgreementStore;
-import nl.ibp.agreements.Deadline;
+import nl.ibp.agreements.DatedItem;
+import nl.ibp.agreements.DeadlineStatus;
+import nl.ibp.agreements.Timeline;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code ibp deadlines}: the dates of the agreements in a table, each marked passed or not. */
+/**
+ * {@code ibp deadlines}: the dated items of the agreements on a {@link Timeline}: what is open (running
+ * or coming, the soonest first), then what has passed (the most recent first). Rhythms, reference dates
+ * and dates a newer document moved are not on it; a date that moved one says so on the line below.
+ */
 @Command(name = "deadlines", mixinStandardHelpOptions = true,
-        description = "Termijnen uit de afspraken in datumvolgorde, met of ze verstreken zijn.")
+        description = "Termijnen en doelen uit de afspraken: eerst wat loopt of komt (eerstvolgende eerst), "
+                + "dan wat verstreken is (meest recente eerst).")
 final class DeadlinesCommand implements Callable<Integer> {
 
     @Mixin
@@ -34,18 +41,17 @@ final class DeadlinesCommand implements Callable<Integer> {
     @Option(names = "--to", paramLabel = "DATE", description = "Termijnen die op of voor DATE beginnen.")
     LocalDate to;
 
+    @Option(names = "--vervallen", description = "Ook termijnen die een nieuwer document heeft verschoven (achteraan).")
+    boolean superseded;
+
     @ArgGroup(exclusive = true)
     When when;
 
     static final class When {
-        @Option(names = "--upcoming", description = "Alleen komende termijnen.")
+        @Option(names = "--upcoming", description = "Alleen wat nog loopt of komt.")
         boolean upcoming;
         @Option(names = "--past", description = "Alleen verstreken termijnen.")
         boolean past;
-    }
-
-    /** One row of the table: a deadline of an agreement. */
-    record Row(Deadline deadline, Agreement agreement) {
     }
 
     private final Terminal terminal;
@@ -61,36 +67,43 @@ final class DeadlinesCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         LocalDate now = today.get();
-        List<Row> rows = new ArrayList<>();
+        List<Agreement> agreements;
         try (AgreementStore store = locations.tracker()) {
-            for (Agreement a : store.agreements(opgave == null ? OptionalInt.empty() : OptionalInt.of(opgave))) {
-                for (Deadline d : a.deadlines()) {
-                    boolean passed = AgreementFormat.passed(d, now);
-                    if ((from == null || !d.end().isBefore(from)) && (to == null || !d.start().isAfter(to))
-                            && (when == null || when.upcoming && !passed || when.past && passed)) {
-                        rows.add(new Row(d, a));
-                    }
-                }
-            }
+            agreements = store.agreements(opgave == null ? OptionalInt.empty() : OptionalInt.of(opgave));
         }
-        rows.sort(Comparator.comparing((Row r) -> r.deadline().start()).thenComparing(r -> r.deadline().end()));
-        if (rows.isEmpty()) {
+        List<DatedItem> items = (superseded ? Timeline.withSuperseded(agreements, now) : Timeline.of(agreements, now))
+                .stream().filter(this::wanted).toList();
+        if (items.isEmpty()) {
             terminal.out().println("Geen termijnen gevonden.");
             return ExitCodes.OK;
         }
-        terminal.out().printf("%-23s  %-11s  %-6s  %-28s  %s%n", "periode", "status", "opgave", "termijn", "afspraak");
-        for (Row r : rows) {
-            Deadline d = r.deadline();
-            String status = AgreementFormat.state(d, now);
-            String text = r.agreement().text();
-            terminal.out().printf("%-23s  %-11s  %-6s  %-28s  %s%n", AgreementFormat.span(d.start(), d.end()), status,
-                    r.agreement().opgave().isPresent() ? String.valueOf(r.agreement().opgave().getAsInt()) : "-",
-                    truncate(d.label(), 28), truncate(text, 90));
+        Map<String, Agreement> byId = new HashMap<>();
+        agreements.forEach(a -> byId.put(a.id(), a));
+        terminal.out().printf("%-25s  %-10s  %-7s  %-6s  %s%n", "wanneer", "status", "soort", "opgave", "afspraak");
+        for (DatedItem item : items) {
+            terminal.out().println(row(item));
+            String moved = item.superseded()
+                    ? item.agreement().supersededBy().map(byId::get).map(AgreementFormat::replacedBy).orElse("")
+                    : AgreementFormat.moved(item);
+            if (!moved.isEmpty()) {
+                terminal.out().println(" ".repeat(27) + "↳ " + moved);
+            }
         }
         return ExitCodes.OK;
     }
 
-    static String truncate(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    private boolean wanted(DatedItem item) {
+        boolean passed = item.status() == DeadlineStatus.PASSED;
+        return (from == null || !item.deadline().end().isBefore(from)) && (to == null || !item.deadline().start().isAfter(to))
+                && (when == null || when.upcoming && !passed || when.past && passed);
+    }
+
+    static String row(DatedItem item) {
+        String status = item.superseded() ? "vervallen" : item.status().dutch();
+        Agreement a = item.agreement();
+        return String.format("%-25s  %-10s  %-7s  %-6s  %s", AgreementFormat.period(item.deadline()), status,
+                AgreementFormat.kindWord(item.deadline()),
+                a.opgave().isPresent() ? String.valueOf(a.opgave().getAsInt()) : "-",
+                AgreementFormat.excerpt(a.text(), item.deadline().label(), 90));
     }
 }

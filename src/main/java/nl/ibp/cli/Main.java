@@ -16,8 +16,16 @@ import picocli.CommandLine.Mixin;
         description = "De IBP-assistent: vragen over het Interbestuurlijk Programma, beantwoord uit de bronteksten.",
         subcommands = {IndexCommand.class, AskCommand.class, ChatCommand.class, OpgavenCommand.class,
                 OpgaveCommand.class, DeadlinesCommand.class, AfsprakenCommand.class, EvalCommand.class,
-                BenchCommand.class, BotCommand.class, FeedbackCommand.class, CheckCommand.class,
-                CommandLine.HelpCommand.class})
+                BenchCommand.class, BotCommand.class, FeedbackCommand.class, CheckCommand.class, HelpCommand.class},
+        resourceBundle = "nl.ibp.cli.Messages",
+        exitCodeListHeading = "%nAfsluitcodes:%n",
+        exitCodeList = {ExitCodes.OK + ":gelukt",
+                ExitCodes.FAILURE + ":mislukt; de melding zegt waarom (bijvoorbeeld: nog geen index)",
+                ExitCodes.USAGE + ":verkeerd gebruik: onbekend commando of onbekende optie, ontbrekende of ongeldige waarde",
+                ExitCodes.SKIPPED + ":index --strict: de index is gebouwd, maar er zijn bestanden overgeslagen",
+                ExitCodes.DAMAGED + ":check: de index of de statusdatabase heeft een probleem; 'ibp index' herstelt het",
+                ExitCodes.NO_INDEX + ":check: er is nog geen index",
+                ExitCodes.INTERNAL + ":onverwachte fout in het programma (IBP_LOG_LEVEL=DEBUG toont de details)"})
 public final class Main implements Callable<Integer> {
 
     @Mixin
@@ -61,6 +69,24 @@ public final class Main implements Callable<Integer> {
 
     /** Runs the command line; every exit code is decided here or in {@link ExitCodes}. */
     public static int execute(Terminal terminal, String... args) {
+        return execute(terminal, commandLine(terminal), args);
+    }
+
+    /** Runs {@code commandLine} (made by {@link #commandLine}) on {@code args}. */
+    static int execute(Terminal terminal, CommandLine commandLine, String... args) {
+        int code;
+        try {
+            code = commandLine.execute(args);
+        } catch (RuntimeException | Error e) { // what picocli lets through: an Error in a command, or a failure in picocli
+            code = ExitCodes.unexpected(e, "ibp", terminal.err());
+        }
+        terminal.out().flush();
+        terminal.err().flush();
+        return code;
+    }
+
+    /** The configured command line: Dutch converters and error messages, the terminal's streams. */
+    static CommandLine commandLine(Terminal terminal) {
         CommandLine.IFactory factory = new CommandLine.IFactory() {
             @Override
             public <K> K create(Class<K> type) throws Exception {
@@ -74,10 +100,8 @@ public final class Main implements Callable<Integer> {
         CommandLine commandLine = new CommandLine(new Main(terminal), factory)
                 .setOut(terminal.out())
                 .setErr(terminal.err())
+                .setParameterExceptionHandler(new UsageErrors())
                 .setExecutionExceptionHandler((e, cl, parsed) -> ExitCodes.handle(e, cl));
-        int code = commandLine.execute(args);
-        terminal.out().flush();
-        terminal.err().flush();
-        return code;
+        return Converters.register(commandLine, Today::example);
     }
 }

@@ -1,7 +1,6 @@
 package nl.ibp.cli;
 
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.OptionalInt;
@@ -9,6 +8,10 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import nl.ibp.agreements.Agreement;
 import nl.ibp.agreements.AgreementStore;
+import nl.ibp.agreements.DatedItem;
+import nl.ibp.agreements.Deadline;
+import nl.ibp.agreements.DeadlineStatus;
+import nl.ibp.agreements.Timeline;
 import nl.ibp.passage.Opgave;
 import nl.ibp.passage.Opgaven;
 import nl.ibp.search.Hit;
@@ -17,7 +20,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-/** {@code ibp opgave N}: one opgave: its ambition, deadlines in date order, who does what, sources. */
+/**
+ * {@code ibp opgave N}: one opgave: its ambition, its dates on a {@link Timeline} (open ones first, then
+ * the most recently passed; a date that moved says from what and by which document), rhythms, who does
+ * what, sources.
+ */
 @Command(name = "opgave", mixinStandardHelpOptions = true,
         description = "Samenvatting van één opgave: ambitie, termijnen, wie wat doet en de bronnen.")
 final class OpgaveCommand implements Callable<Integer> {
@@ -63,13 +70,13 @@ final class OpgaveCommand implements Callable<Integer> {
             agreements = store.agreements(OptionalInt.of(number));
         }
         LocalDate now = today.get();
-        List<Agreement> dated = agreements.stream().filter(a -> !a.deadlines().isEmpty())
-                .sorted(Comparator.comparing(a -> a.deadlines().getFirst().start())).toList();
-        out.println("\nTermijnen:");
-        for (Agreement a : dated) {
-            var d = a.deadlines().getFirst();
-            out.println("  " + AgreementFormat.span(d.start(), d.end()) + " (" + AgreementFormat.state(d, now) + ")  "
-                    + d.label() + ": " + a.text());
+        printTimeline(out, Timeline.of(agreements, now), number);
+        List<Agreement> recurring = agreements.stream().filter(a -> !a.superseded()
+                && a.deadlines().stream().anyMatch(d -> d.kind() == Deadline.Kind.RECURRING)).toList();
+        if (!recurring.isEmpty()) {
+            out.println("\nTerugkerend:");
+            recurring.forEach(a -> out.println("  " + a.deadlines().stream().filter(d -> d.kind() == Deadline.Kind.RECURRING)
+                    .map(Deadline::label).findFirst().orElse("") + ": " + AgreementFormat.excerpt(a.text(), "", 110)));
         }
         out.println("\nWie doet wat:");
         agreements.stream().filter(a -> !a.actors().isEmpty()).forEach(a -> out.println("  " + a.actors().stream()
@@ -80,5 +87,42 @@ final class OpgaveCommand implements Callable<Integer> {
         out.println("\nBronnen:");
         sources.forEach(s -> out.println("  " + s));
         return ExitCodes.OK;
+    }
+
+    /** How many passed items an opgave card shows; the rest are counted. */
+    static final int PASSED_SHOWN = 5;
+
+    /** How many open goals ("in 2050 klimaatneutraal") it shows; open deadlines, starts and events are all shown. */
+    static final int GOALS_SHOWN = 8;
+
+    /** Open items soonest first, then the most recently passed ones, each with its status; moved ones say so. */
+    private static void printTimeline(java.io.PrintWriter out, List<DatedItem> items, int number) {
+        out.println("\nTermijnen:");
+        if (items.isEmpty()) {
+            out.println("  (geen)");
+            return;
+        }
+        int passed = 0;
+        int goals = 0;
+        for (DatedItem item : items) {
+            if (item.status() == DeadlineStatus.PASSED && ++passed > PASSED_SHOWN
+                    || item.status() != DeadlineStatus.PASSED && item.goal() && ++goals > GOALS_SHOWN) {
+                continue;
+            }
+            Deadline d = item.deadline();
+            out.println("  " + AgreementFormat.period(d) + " (" + item.status().dutch() + ", " + AgreementFormat.kindWord(d)
+                    + ")  " + d.label() + ": " + AgreementFormat.excerpt(item.agreement().text(), d.label(), 110));
+            String moved = AgreementFormat.moved(item);
+            if (!moved.isEmpty()) {
+                out.println("      ↳ " + moved);
+            }
+        }
+        if (goals > GOALS_SHOWN) {
+            out.println("  … en nog " + (goals - GOALS_SHOWN) + " doelen op langere termijn (ibp deadlines --opgave " + number
+                    + " --upcoming)");
+        }
+        if (passed > PASSED_SHOWN) {
+            out.println("  … en nog " + (passed - PASSED_SHOWN) + " verstreken (ibp deadlines --opgave " + number + " --past)");
+        }
     }
 }

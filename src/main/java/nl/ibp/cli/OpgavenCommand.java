@@ -6,15 +6,20 @@ import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import nl.ibp.agreements.Agreement;
 import nl.ibp.agreements.AgreementStore;
-import nl.ibp.agreements.Deadline;
+import nl.ibp.agreements.DatedItem;
+import nl.ibp.agreements.DeadlineStatus;
+import nl.ibp.agreements.Timeline;
 import nl.ibp.passage.Opgave;
 import nl.ibp.passage.Opgaven;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-/** {@code ibp opgaven}: the ten opgaven with their numbers of agreements and deadlines. */
+/**
+ * {@code ibp opgaven}: the ten opgaven with their numbers of agreements and, on today's {@link Timeline},
+ * of open deadlines, open goals and passed items.
+ */
 @Command(name = "opgaven", mixinStandardHelpOptions = true,
-        description = "De tien opgaven met het aantal afspraken en komende en verstreken termijnen.")
+        description = "De tien opgaven met het aantal afspraken, komende termijnen, doelen en verstreken termijnen.")
 final class OpgavenCommand implements Callable<Integer> {
 
     @Mixin
@@ -36,14 +41,18 @@ final class OpgavenCommand implements Callable<Integer> {
         try (AgreementStore store = locations.tracker()) {
             all = store.agreements(OptionalInt.empty());
         }
-        terminal.out().printf("%3s  %-55s  %-13s  %9s  %6s  %10s%n", "nr", "opgave", "cluster", "afspraken", "komend", "verstreken");
+        List<DatedItem> timeline = Timeline.of(all, now);
+        terminal.out().printf("%3s  %-55s  %-13s  %9s  %6s  %6s  %10s%n", "nr", "opgave", "cluster", "afspraken", "komend",
+                "doelen", "verstreken");
         for (Opgave o : Opgaven.ALL) {
-            List<Agreement> mine = all.stream().filter(a -> a.opgave().equals(OptionalInt.of(o.number()))).toList();
-            List<Deadline> deadlines = mine.stream().flatMap(a -> a.deadlines().stream()).toList();
-            long past = deadlines.stream().filter(d -> AgreementFormat.passed(d, now)).count();
-            long upcoming = deadlines.stream().filter(d -> d.kind() != Deadline.Kind.RECURRING && !d.end().isBefore(now)).count();
-            terminal.out().printf("%3d  %-55s  %-13s  %9d  %6d  %10d%n", o.number(), o.title(), o.cluster(), mine.size(),
-                    upcoming, past);
+            OptionalInt number = OptionalInt.of(o.number());
+            long agreements = all.stream().filter(a -> a.opgave().equals(number)).count();
+            List<DatedItem> mine = timeline.stream().filter(i -> i.agreement().opgave().equals(number)).toList();
+            long past = mine.stream().filter(i -> i.status() == DeadlineStatus.PASSED).count();
+            long goals = mine.stream().filter(i -> i.status() != DeadlineStatus.PASSED && i.goal()).count();
+            long upcoming = mine.stream().filter(i -> i.status() != DeadlineStatus.PASSED && !i.goal()).count();
+            terminal.out().printf("%3d  %-55s  %-13s  %9d  %6d  %6d  %10d%n", o.number(), o.title(), o.cluster(), agreements,
+                    upcoming, goals, past);
         }
         return ExitCodes.OK;
     }

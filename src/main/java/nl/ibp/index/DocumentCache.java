@@ -2,19 +2,15 @@ package nl.ibp.index;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
-import nl.ibp.ingest.Block;
+import nl.ibp.ingest.DocumentJson;
 import nl.ibp.ingest.SourceDocument;
 
 /**
@@ -75,25 +71,10 @@ final class DocumentCache {
     }
 
     private static ObjectNode toJson(SourceDocument d) {
-        ObjectNode node = JSON.createObjectNode()
-                .put("id", d.id()).put("contentHash", d.contentHash()).put("mediaType", d.mediaType())
-                .put("title", d.title()).put("date", d.date().map(LocalDate::toString).orElse(""))
-                .put("kenmerk", d.kenmerk()).put("type", d.type());
-        ArrayNode blocks = node.putArray("blocks");
-        for (Block b : d.blocks()) {
-            blocks.addObject().put("type", b.type().name()).put("level", b.level()).put("text", b.text());
-        }
-        return node;
+        return DocumentJson.toJson(d);
     }
 
     private static SourceDocument fromJson(JsonNode n) {
-        List<Block> blocks = new ArrayList<>();
-        for (JsonNode b : n.get("blocks")) {
-            blocks.add(new Block(Block.Type.valueOf(b.get("type").asText()), b.get("level").asInt(), b.get("text").asText()));
-        }
-        String date = n.get("date").asText();
-        return new SourceDocument(n.get("id").asText(), n.get("contentHash").asText(), n.get("mediaType").asText(),
-                n.get("title").asText(), date.isEmpty() ? Optional.empty() : Optional.of(LocalDate.parse(date)),
-                n.get("kenmerk").asText(), n.get("type").asText(), blocks);
+        return DocumentJson.fromJson(n);
     }
 }

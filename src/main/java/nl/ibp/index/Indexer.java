@@ -79,7 +79,7 @@ public final class Indexer implements AutoCloseable {
      * Bump when a change to extraction makes cached documents stale. Generations are rebuilt
      * (from the cache) whenever the build differs, so cutting and analysis changes need no bump.
      */
-    public static final int FORMAT = 1;
+    public static final int FORMAT = 2;
 
     private static final Logger LOG = LoggerFactory.getLogger(Indexer.class);
     /** The domain synonyms maintainers edit, applied to questions; copied into each generation. */
@@ -183,10 +183,13 @@ public final class Indexer implements AutoCloseable {
         String config = fingerprintConfig();
         Synonyms.load(corpus.resolve(SYNONYMS_FILE)); // validate before any work: a bad line fails the run
 
-        List<Path> files = CorpusFiles.list(corpus);
+        CorpusFiles.Listing listing = CorpusFiles.scan(corpus);
+        List<Path> files = listing.files();
+        List<IndexReport.Skip> unlisted = listing.unlisted().stream().map(u -> new IndexReport.Skip(u.id(), u.reason())).toList();
+        String salt = Extractor.fingerprintSalt(corpus);
         Map<String, String> fingerprints = new LinkedHashMap<>();
         for (Path file : files) {
-            fingerprints.put(CorpusFiles.id(corpus, file), fingerprint(file));
+            fingerprints.put(CorpusFiles.id(corpus, file), fingerprint(file, salt));
         }
         List<String> added = new ArrayList<>();
         List<String> updated = new ArrayList<>();
@@ -202,8 +205,8 @@ public final class Indexer implements AutoCloseable {
                 || !health.sound() || !added.isEmpty() || !updated.isEmpty() || !removed.isEmpty();
         if (!changed) {
             Manifest kept = previous.get();
-            List<IndexReport.Skip> skipped = kept.files().stream().filter(f -> !f.indexed())
-                    .map(f -> new IndexReport.Skip(f.id(), f.reason())).toList();
+            List<IndexReport.Skip> skipped = Stream.concat(kept.files().stream().filter(f -> !f.indexed())
+                    .map(f -> new IndexReport.Skip(f.id(), f.reason())), unlisted.stream()).toList();
             return new IndexReport(List.of(), List.of(), without(unchanged, skipped), List.of(), skipped,
                     (int) kept.files().stream().filter(Manifest.FileEntry::indexed).count(), kept.passages(), false,
                     Duration.between(start, clock.instant()));
@@ -221,7 +224,7 @@ public final class Indexer implements AutoCloseable {
         }
         LOG.info("extracted {} files in {} ms", files.size(), Duration.between(start, clock.instant()).toMillis());
         List<SourceDocument> documents = extracted.documents();
-        List<IndexReport.Skip> skipped = extracted.skipped();
+        List<IndexReport.Skip> skipped = Stream.concat(extracted.skipped().stream(), unlisted.stream()).toList();
         List<Manifest.FileEntry> entries = extracted.entries();
 
         long number = layout.nextNumber();
@@ -254,8 +257,15 @@ public final class Indexer implements AutoCloseable {
         layout.publish(generation);
         removeOldGenerations(generation, served);
         cache.retainOnly(new HashSet<>(fingerprints.values()));
+        Set<String> fresh = new HashSet<>(added);
+        fresh.addAll(updated);
+        List<IndexReport.Found> found = documents.stream().filter(d -> fresh.contains(d.id()))
+                .map(d -> new IndexReport.Found(d.id(), d.title(), d.details().titleSource(),
+                        d.date().map(LocalDate::toString).orElse(""), d.details().dateSource(), d.type(), d.kenmerk()))
+                .toList();
+        found.forEach(f -> LOG.info("found {}", f.describe()));
         return new IndexReport(without(added, skipped), without(updated, skipped), without(unchanged, skipped), removed,
-                skipped, documents.size(), passages, true, Duration.between(start, clock.instant()), health.findings(),
+                skipped, documents.size(), passages, true, Duration.between(start, clock.instant()), found, health.findings(),
                 derivations.stream().flatMap(d -> d.notes().stream()).toList());
     }
 
@@ -403,6 +413,9 @@ public final class Indexer implements AutoCloseable {
              Analyzer sentenceAnalyzer = IbpAnalyzer.forQuery(Synonyms.none())) {
             for (Derivation.CutDocument c : cut) {
                 for (Passage p : c.passages()) {
+                    if (!p.kind().searchable()) {
+                        continue; // a letter's header block, salutation, signature: never an answer
+                    }
                     writer.addDocument(toLucene(c.document(), p, AnalyzedTerms.perSentence(sentenceAnalyzer, p.text())));
                     count++;
                 }
@@ -414,16 +427,20 @@ public final class Indexer implements AutoCloseable {
 
     static Analyzer indexAnalyzer(CompoundDictionary dictionary) {
         return new PerFieldAnalyzerWrapper(IbpAnalyzer.forIndex(),
-                Map.of(IndexFields.PARTS, IbpAnalyzer.forIndexDecompounding(dictionary)));
+                Map.of(IndexFields.PARTS, IbpAnalyzer.forIndexDecompounding(dictionary),
+                        IndexFields.WORDS, IbpAnalyzer.forWords()));
     }
 
     private static Document toLucene(SourceDocument d, Passage p, String sentenceTerms) {
         Document doc = new Document();
         doc.add(new StringField(IndexFields.ID, p.id(), Field.Store.YES));
         doc.add(new StringField(IndexFields.DOCUMENT, d.id(), Field.Store.YES));
+        doc.add(new StringField(IndexFields.KIND, p.kind().name(), Field.Store.YES));
+        p.page().ifPresent(n -> doc.add(new StoredField(IndexFields.PAGE, n)));
         doc.add(new TextField(IndexFields.BODY, p.text(), Field.Store.YES));
         doc.add(new TextField(IndexFields.PARTS, p.section() + "\n" + p.text(), Field.Store.NO));
         doc.add(new TextField(IndexFields.HEADING, p.section(), Field.Store.YES));
+        doc.add(new TextField(IndexFields.WORDS, p.section() + "\n" + p.text(), Field.Store.NO));
         p.opgave().ifPresent(n -> doc.add(new IntField(IndexFields.OPGAVE, n, Field.Store.YES)));
         for (Cue cue : Cue.of(p.text())) {
             doc.add(new StringField(IndexFields.CUES, cue.name(), Field.Store.NO));
@@ -434,6 +451,8 @@ public final class Indexer implements AutoCloseable {
         doc.add(new StoredField(IndexFields.DATE, d.date().map(LocalDate::toString).orElse("")));
         doc.add(new StoredField(IndexFields.KENMERK, d.kenmerk()));
         doc.add(new StoredField(IndexFields.TYPE, d.type()));
+        doc.add(new StoredField(IndexFields.KAMERSTUK, d.details().kamerstuk()));
+        doc.add(new StoredField(IndexFields.SENDER, d.details().sender()));
         return doc;
     }
 
@@ -450,11 +469,20 @@ public final class Indexer implements AutoCloseable {
         }
     }
 
-    /** SHA-256 over a file and, when present, its metadata sidecar. */
-    private String fingerprint(Path file) throws IOException {
+    /**
+     * SHA-256 over a file and, when present, its metadata sidecar. A file that cannot be read gets
+     * a fingerprint saying so: the extractor skips it with the reason, and it is tried again once
+     * it can be read.
+     */
+    private String fingerprint(Path file, String salt) throws IOException {
         MessageDigest digest = sha256();
         digest.update((byte) FORMAT); // a new extraction format invalidates the cache
-        digestFile(digest, file);
+        digest.update(salt.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            digestFile(digest, file);
+        } catch (IOException e) {
+            return "unreadable";
+        }
         Path sidecar = file.resolveSibling(file.getFileName() + ".meta.properties");
         if (Files.isRegularFile(sidecar)) {
             digest.update((byte) 0);

@@ -31,12 +31,19 @@ final class BlockHandler extends DefaultHandler {
     private static final class Target {
         final Kind kind;
         final int level;
+        /** The element whose end closes this target. */
+        final String closer;
         final StringBuilder text = new StringBuilder();
         final List<String> cells = new ArrayList<>();
 
         Target(Kind kind, int level) {
+            this(kind, level, "li");
+        }
+
+        Target(Kind kind, int level, String closer) {
             this.kind = kind;
             this.level = level;
+            this.closer = closer;
         }
     }
 
@@ -46,6 +53,8 @@ final class BlockHandler extends DefaultHandler {
     private final Deque<Target> targets = new ArrayDeque<>();
     private int skipDepth;
     private int listDepth;
+    /** The current page (PDF: Tika's {@code <div class="page">}); 0 for formats without pages. */
+    private int page;
 
     List<Block> blocks() {
         flushFlow();
@@ -65,7 +74,15 @@ final class BlockHandler extends DefaultHandler {
             return;
         }
         int headingLevel = headingLevel(name);
-        if (headingLevel > 0) {
+        if (name.equals("div") && "page".equals(atts.getValue("class")) && targets.isEmpty()) {
+            // Tika's page event: every block knows its page, so answers can cite it.
+            flushFlow();
+            page++;
+        } else if (name.equals("p") && targets.isEmpty() && isListStyle(atts.getValue("class"))) {
+            // A Word list paragraph ("List Bullet", "List Number", "List Paragraph"): a list item.
+            flushFlow();
+            targets.push(new Target(Kind.ITEM, Math.max(1, listDepth), "p"));
+        } else if (headingLevel > 0) {
             flushFlow();
             targets.push(new Target(Kind.HEADING, headingLevel));
         } else if (LISTS.contains(name)) {
@@ -107,7 +124,7 @@ final class BlockHandler extends DefaultHandler {
             emit(Block.Type.HEADING, t.level, t.text);
         } else if (LISTS.contains(name)) {
             listDepth = Math.max(0, listDepth - 1);
-        } else if (name.equals("li") && isTop(Kind.ITEM)) {
+        } else if (isTop(Kind.ITEM) && name.equals(targets.peek().closer)) {
             Target t = targets.pop();
             emit(Block.Type.LIST_ITEM, t.level, t.text);
         } else if ((name.equals("td") || name.equals("th")) && isTop(Kind.CELL)) {
@@ -124,7 +141,7 @@ final class BlockHandler extends DefaultHandler {
             if (row.cells.stream().anyMatch(c -> !c.isEmpty())) {
                 // Cells are normalized already; the tabs between them must survive.
                 String text = PlainText.strip(String.join("\t", row.cells));
-                blocks.add(new Block(Block.Type.TABLE_ROW, 0, text));
+                blocks.add(new Block(Block.Type.TABLE_ROW, 0, text, page));
                 keepRaw(text);
             }
         } else if (targets.isEmpty()) {
@@ -167,7 +184,14 @@ final class BlockHandler extends DefaultHandler {
         }
         String text = flow.toString();
         flow.setLength(0);
-        blocks.addAll(PlainText.blocks(text));
+        if (page > 0 && !PlainText.isBlank(text) && !blocks.isEmpty() && blocks.getLast().type() == Block.Type.LIST_ITEM
+                && blocks.getLast().page() == page && !PlainText.endsClause(blocks.getLast().text())) {
+            // PDF: a list item whose printed lines Tika split over two paragraphs; let the splitter join them.
+            text = "- " + blocks.removeLast().text() + "\n" + text;
+        }
+        for (Block b : PlainText.blocks(text, page > 0)) {
+            blocks.add(b.onPage(page));
+        }
         keepRaw(text);
     }
 
@@ -178,7 +202,7 @@ final class BlockHandler extends DefaultHandler {
             buffer.setLength(0);
         }
         if (!normalized.isEmpty()) {
-            blocks.add(new Block(type, level, normalized));
+            blocks.add(new Block(type, level, normalized, page));
             keepRaw(normalized);
         }
     }
@@ -192,6 +216,11 @@ final class BlockHandler extends DefaultHandler {
     /** Markup text: whitespace runs (source line wraps, no-break spaces) become one space. */
     private static String normalize(CharSequence text) {
         return PlainText.strip(text.toString().replaceAll("[\\s\u00A0\u2007\u202F]+", " "));
+    }
+
+    /** Tika writes a DOCX paragraph's style as its class: "list_Bullet", "list_Number", "list_Paragraph". */
+    private static boolean isListStyle(String styleClass) {
+        return styleClass != null && styleClass.toLowerCase(Locale.ROOT).startsWith("list");
     }
 
     private static int headingLevel(String name) {

@@ -24,6 +24,26 @@ public final class CorpusFiles {
     private CorpusFiles() {
     }
 
+    /** An entry of the corpus directory that is no document file, with why (for the index report). */
+    public record Unlisted(String id, String reason) {
+    }
+
+    /** The document files of a corpus, and the entries that were passed over because they are no regular file. */
+    public record Listing(List<Path> files, List<Unlisted> unlisted) {
+        public Listing {
+            files = List.copyOf(files);
+            unlisted = List.copyOf(unlisted);
+        }
+    }
+
+    /** Like {@link #list}, and also names the symlinks, special files and unreadable folders passed over. */
+    public static Listing scan(Path corpusDir) throws IOException {
+        List<Unlisted> unlisted = new ArrayList<>();
+        List<Path> files = list(corpusDir, unlisted);
+        unlisted.sort(Comparator.comparing(Unlisted::id));
+        return new Listing(files, unlisted);
+    }
+
     /**
      * The document files under {@code corpusDir}, recursively, sorted by {@link #id}.
      * Names starting with '.' or '_' (hidden files, configuration such as {@code _synoniemen.txt})
@@ -33,6 +53,10 @@ public final class CorpusFiles {
      * @throws IOException when the corpus directory itself cannot be read
      */
     public static List<Path> list(Path corpusDir) throws IOException {
+        return list(corpusDir, new ArrayList<>());
+    }
+
+    private static List<Path> list(Path corpusDir, List<Unlisted> unlisted) throws IOException {
         if (!Files.isDirectory(corpusDir)) {
             throw new IOException("corpus directory does not exist: " + corpusDir);
         }
@@ -49,9 +73,15 @@ public final class CorpusFiles {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                 // Without FOLLOW_LINKS a symlink is reported with isSymbolicLink() and not followed.
-                if (attrs.isRegularFile() && !attrs.isSymbolicLink() && !isExcludedName(file)
-                        && !file.getFileName().toString().endsWith(SIDECAR_SUFFIX)) {
+                if (isExcludedName(file) || file.getFileName().toString().endsWith(SIDECAR_SUFFIX)) {
+                    return FileVisitResult.CONTINUE;
+                }
+                if (attrs.isRegularFile() && !attrs.isSymbolicLink()) {
                     files.add(file);
+                } else if (attrs.isSymbolicLink()) {
+                    unlisted.add(new Unlisted(id(corpusDir, file), "symbolic link (not followed)"));
+                } else if (!attrs.isDirectory()) {
+                    unlisted.add(new Unlisted(id(corpusDir, file), "not a regular file (a pipe, socket or device)"));
                 }
                 return FileVisitResult.CONTINUE;
             }
@@ -63,6 +93,7 @@ public final class CorpusFiles {
                 }
                 // One unreadable entry should not hide the rest of the corpus.
                 LOG.warn("Cannot read {}: {}", file, e.toString());
+                unlisted.add(new Unlisted(id(corpusDir, file), "unreadable folder"));
                 return FileVisitResult.CONTINUE;
             }
         });

@@ -34,7 +34,7 @@ record LetterHeader(Optional<LocalDate> date, String kenmerk, String subject, bo
             Map.entry("oktober", 10), Map.entry("november", 11), Map.entry("december", 12));
 
     private static final Pattern DUTCH_DATE = Pattern.compile(
-            "\\b(\\d{1,2})\\s+(januari|februari|maart|april|mei|juni|juli|augustus|september"
+            "\\b(\\d{1,2})(?:\\s+|\\s*-\\s*)(januari|februari|maart|april|mei|juni|juli|augustus|september"
                     + "|oktober|november|december)\\s+(\\d{4})\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern NUMERIC_DATE = Pattern.compile("\\b(\\d{1,2})-(\\d{1,2})-(\\d{4})\\b");
     private static final Pattern LBR = Pattern.compile("(?i)^lbr\\.?\\s*\\d{1,2}/\\d{1,4}\\b.*");

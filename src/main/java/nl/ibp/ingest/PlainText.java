@@ -30,36 +30,97 @@ public final class PlainText {
 
     private static final Pattern LINE_BREAK = Pattern.compile("\\r\\n|\\r|\\n");
 
+    /** A line that starts a field of a letter's header block: each such line is a block of its own. */
+    private static final Pattern LETTER_FIELD = Pattern.compile(
+            "^(Datum|Betreft|Onderwerp|Ons kenmerk|Uw kenmerk|Kenmerk|Lbr\\.|Bijlagen?|Bijlage\\(n\\)|Telefoon"
+                    + "|Retouradres|Kamerstuk(ken)?|Contactpersoon|Uw brief van|Inlichtingen)(\\s|:|$).*");
+
+    /** A PDF footnote line at a page's foot: its number, a space, a capital ("1 Zie ledenbrief …"). */
+    private static final Pattern FOOTNOTE_LINE = Pattern.compile("^(\\d{1,2})\\s+(?=[\\p{Lu}\"'‘“(])\\S.*");
+
+    /** On a page, a first line this much shorter than the paragraph's longest line is a heading, not a wrap. */
+    private static final double HEADING_LINE_RATIO = 0.7;
+    private static final int MAX_HEADING_LINE = 90;
+    /** A printed line this long was wrapped by the layout, not ended by the writer. */
+    private static final int MIN_WRAPPED_LINE = 60;
+
     private PlainText() {
     }
 
     /** The blocks of {@code text}, in order; never null, never containing empty blocks. */
     public static List<Block> blocks(String text) {
+        return blocks(text, false);
+    }
+
+    /**
+     * @param paged the text is one paragraph of a page laid out for print (PDF): its lines are the
+     *              printed lines, so a short first line before longer ones is a heading, a line
+     *              after an unfinished list item continues it, and numbered lines at the page's
+     *              foot may be footnotes ({@link Block.Type#FOOTNOTE}; {@link LetterAnatomy}
+     *              keeps only those whose marker the page carries)
+     */
+    public static List<Block> blocks(String text, boolean paged) {
         List<Block> blocks = new ArrayList<>();
         List<String> paragraph = new ArrayList<>();
         for (String line : LINE_BREAK.split(text, -1)) {
             if (isBlank(line)) {
-                addParagraph(paragraph, blocks);
+                addFields(paragraph, blocks, paged);
                 paragraph.clear();
             } else {
                 paragraph.add(line);
             }
         }
-        addParagraph(paragraph, blocks);
+        addFields(paragraph, blocks, paged);
         return List.copyOf(blocks);
     }
 
-    private static void addParagraph(List<String> lines, List<Block> out) {
+    /** A paragraph that starts with a letter field is split before every field line. */
+    private static void addFields(List<String> lines, List<Block> out, boolean paged) {
+        if (lines.size() < 2 || !LETTER_FIELD.matcher(strip(lines.getFirst())).matches()) {
+            addParagraph(lines, out, paged);
+            return;
+        }
+        List<String> field = new ArrayList<>();
+        for (String line : lines) {
+            if (!field.isEmpty() && LETTER_FIELD.matcher(strip(line)).matches()) {
+                addParagraph(field, out, paged);
+                field.clear();
+            }
+            field.add(line);
+        }
+        addParagraph(field, out, paged);
+    }
+
+    private static void addParagraph(List<String> lines, List<Block> out, boolean paged) {
         if (lines.isEmpty()) {
             return;
+        }
+        if (paged && footnotes(lines, out)) {
+            return;
+        }
+        if (paged && lines.size() >= 2 && isHeadingLine(lines)) {
+            out.add(new Block(Block.Type.PARAGRAPH, 0, strip(lines.getFirst())));
+            lines = lines.subList(1, lines.size());
         }
         boolean multiLine = lines.size() >= 2;
         // In a paragraph that holds a table, every tabbed line is a row, also a caption or a
         // sub-heading row with one filled cell ("\tOpgave", "Gemeentefonds\t\t\t").
         boolean table = multiLine && lines.stream().anyMatch(l -> l.indexOf('\t') >= 0 && tableRow(l, 2) != null);
         List<String> wrapped = new ArrayList<>();
+        int itemLine = -1; // length of the previous line when it belonged to a list item
         for (String line : lines) {
             Block special = special(line, multiLine, table);
+            String stripped = strip(line);
+            if (special == null && paged && itemLine >= 0 && wrapped.isEmpty()
+                    && out.getLast().type() == Block.Type.LIST_ITEM && !endsClause(out.getLast().text())
+                    && (itemLine >= MIN_WRAPPED_LINE || !Character.isUpperCase(stripped.codePointAt(0)))) {
+                // A printed list item wraps onto the next line.
+                Block item = out.removeLast();
+                out.add(item.withText(item.text() + " " + stripped));
+                itemLine = stripped.length();
+                continue;
+            }
+            itemLine = special != null && special.type() == Block.Type.LIST_ITEM ? stripped.length() : -1;
             if (special == null) {
                 wrapped.add(strip(line));
             } else {
@@ -68,6 +129,56 @@ public final class PlainText {
             }
         }
         flushWrapped(wrapped, out);
+    }
+
+    /** A short first line without closing punctuation, before longer lines: a printed heading. */
+    private static boolean isHeadingLine(List<String> lines) {
+        String first = strip(lines.getFirst());
+        int longest = 0;
+        for (String line : lines.subList(1, lines.size())) {
+            longest = Math.max(longest, strip(line).length());
+        }
+        String next = strip(lines.get(1));
+        return first.length() <= MAX_HEADING_LINE && first.length() < HEADING_LINE_RATIO * longest
+                && !endsClause(first) && !first.endsWith(",") && !first.isEmpty()
+                && (Character.isUpperCase(first.codePointAt(0)) || Character.isDigit(first.codePointAt(0)))
+                && !next.isEmpty() && Character.isUpperCase(next.codePointAt(0))
+                && !BULLET.matcher(first).matches() && first.indexOf('\t') < 0;
+    }
+
+    /** Lines that are all numbered notes ("1 Zie …", "2 Het …") with their wrapped lines; false otherwise. */
+    private static boolean footnotes(List<String> lines, List<Block> out) {
+        Matcher first = FOOTNOTE_LINE.matcher(strip(lines.getFirst()));
+        if (!first.matches()) {
+            return false;
+        }
+        List<Block> notes = new ArrayList<>();
+        int expected = Integer.parseInt(first.group(1));
+        StringBuilder note = new StringBuilder();
+        int number = -1;
+        for (String raw : lines) {
+            String line = strip(raw);
+            Matcher m = FOOTNOTE_LINE.matcher(line);
+            if (m.matches() && Integer.parseInt(m.group(1)) == expected) {
+                if (number >= 0) {
+                    notes.add(new Block(Block.Type.FOOTNOTE, number, note.toString()));
+                }
+                number = expected++;
+                note.setLength(0);
+                note.append(line);
+            } else {
+                note.append(' ').append(line);
+            }
+        }
+        notes.add(new Block(Block.Type.FOOTNOTE, number, note.toString()));
+        out.addAll(notes);
+        return true;
+    }
+
+    /** Ends with the punctuation that closes a sentence, clause or list item. */
+    static boolean endsClause(String text) {
+        String t = text.replaceAll("[*\"'’”)\\s]+$", "");
+        return !t.isEmpty() && ".:;!?".indexOf(t.charAt(t.length() - 1)) >= 0;
     }
 
     /** The block for a line that is not ordinary wrapped text, or null for ordinary text. */

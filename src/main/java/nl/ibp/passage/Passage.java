@@ -16,9 +16,11 @@ import java.util.OptionalInt;
  * @param opgave      the IBP opgave (1-10) the passage belongs to, when it belongs to one
  * @param text        the passage text as it stands in the document
  * @param ordinal     position of the passage within its document, from 0
+ * @param kind        what the passage is: running text, a list, a table, a footnote or boilerplate
+ * @param page        the page the passage starts on, when the document has pages (PDF)
  */
 public record Passage(String id, String documentId, List<String> headingPath, OptionalInt opgave,
-                      String text, int ordinal) {
+                      String text, int ordinal, PassageKind kind, OptionalInt page) {
 
     public static final String PATH_SEPARATOR = " › ";
 
@@ -28,10 +30,22 @@ public record Passage(String id, String documentId, List<String> headingPath, Op
         headingPath = List.copyOf(headingPath);
         Objects.requireNonNull(opgave, "opgave");
         Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(page, "page");
+    }
+
+    /** A passage of running text in a document without pages. */
+    public Passage(String id, String documentId, List<String> headingPath, OptionalInt opgave, String text, int ordinal) {
+        this(id, documentId, headingPath, opgave, text, ordinal, PassageKind.BODY, OptionalInt.empty());
     }
 
     /** The heading path as one line, e.g. {@code III › 6. Problematische schulden … › Afspraken}. */
     public String section() {
         return String.join(PATH_SEPARATOR, headingPath);
+    }
+
+    /** Boilerplate (and a signature) never holds an agreement; boilerplate never answers a question. */
+    public boolean isBoilerplate() {
+        return !kind.holdsAgreements();
     }
 }

@@ -76,18 +76,26 @@ public final class PassageCutter {
         return new Builder(document.id()).build(items);
     }
 
+    /** One passage's text before it gets its id, with what it is and the page it starts on. */
+    private record Unit(String text, PassageKind kind, int page) {
+    }
+
     // ---- 1. Page breaks in converted PDFs cut paragraphs in two: join them again. ----
 
     private static List<Block> joinContinuations(List<Block> blocks) {
         List<Block> joined = new ArrayList<>();
         for (Block block : blocks) {
-            if (!joined.isEmpty() && block.type() == Block.Type.PARAGRAPH && startsLowerCase(block.text())) {
-                Block previous = joined.getLast();
+            // Running headers, footers and footnotes between the two halves do not count.
+            int last = joined.size() - 1;
+            while (last >= 0 && joined.get(last).isAside()) {
+                last--;
+            }
+            if (last >= 0 && block.type() == Block.Type.PARAGRAPH && startsLowerCase(block.text())) {
+                Block previous = joined.get(last);
                 boolean open = previous.type() != Block.Type.HEADING && previous.type() != Block.Type.TABLE_ROW
                         && !endsSentence(previous.text());
                 if (open) {
-                    joined.set(joined.size() - 1,
-                            new Block(previous.type(), previous.level(), previous.text() + " " + block.text()));
+                    joined.set(last, previous.withText(previous.text() + " " + block.text()));
                     continue;
                 }
             }
@@ -124,7 +132,8 @@ public final class PassageCutter {
      * followed directly by another one opens a group ("Klimaatadaptatie" › "Uitgangspunten"),
      * whose later headings go one level deeper still, until the next group or structure.
      */
-    private static List<Item> classify(List<Block> blocks) {
+    private static List<Item> classify(List<Block> input) {
+        List<Block> blocks = printedRunsAsLists(input);
         List<Item> items = new ArrayList<>();
         boolean inOpgaveOrBijlage = false; // numbered headings below this are sub-headings
         boolean underNumbered = false;     // the structure at level 3 is a numbered heading
@@ -136,6 +145,20 @@ public final class PassageCutter {
             if (block.type() == Block.Type.HEADING) {
                 int level = Math.max(1, Math.min(block.level(), 6));
                 items.add(new Heading(level, text, false, SECTION.matcher(text).matches()));
+                continue;
+            }
+            boolean lonelyNumbered = block.type() == Block.Type.LIST_ITEM && block.level() <= 1
+                    && NUMBERED.matcher(text).matches() && !endsSentence(text) && text.length() <= MAX_SHORT_HEADING_CHARS
+                    && !isListNeighbour(blocks, i - 1) && !isListNeighbour(blocks, i + 1);
+            if (lonelyNumbered) {
+                // "1. Sociaal domein: …" on its own line before a paragraph is a heading; a run of
+                // numbered items (a list of the ten opgaven) stays a list.
+                block = new Block(Block.Type.PARAGRAPH, 0, text, block.page());
+            }
+            if (block.type() == Block.Type.PARAGRAPH && isCapsHeading(text)) {
+                // AANLEIDING, HET BESLUIT: one level below the structure around it.
+                items.add(new Heading(Math.min(6, Math.max(base, 1) + 1), text, false, false));
+                groupOpen = false;
                 continue;
             }
             if (block.type() != Block.Type.PARAGRAPH || text.length() > MAX_HEADING_CHARS
@@ -180,6 +203,48 @@ public final class PassageCutter {
         return items;
     }
 
+    /**
+     * On a printed page, three or more short heading-like lines in a row are no headings but the
+     * rows of a list or of a table whose columns the PDF lost ("Mijlpaal Datum Wie" and its rows).
+     */
+    private static List<Block> printedRunsAsLists(List<Block> blocks) {
+        List<Block> result = new ArrayList<>(blocks);
+        int i = 0;
+        while (i < result.size()) {
+            int end = i;
+            while (end < result.size() && isPrintedShortLine(result.get(end))) {
+                end++;
+            }
+            if (end - i >= 3) {
+                for (int j = i; j < end; j++) {
+                    Block b = result.get(j);
+                    result.set(j, new Block(Block.Type.LIST_ITEM, 1, b.text(), b.page()));
+                }
+            }
+            i = Math.max(end, i + 1);
+        }
+        return result;
+    }
+
+    private static boolean isPrintedShortLine(Block b) {
+        return b.page() > 0 && b.type() == Block.Type.PARAGRAPH && !NUMBERED.matcher(b.text()).matches()
+                && !ROMAN.matcher(b.text()).matches() && isShortHeading(b.text().replace(",", ""));
+    }
+
+    private static boolean isListNeighbour(List<Block> blocks, int i) {
+        return i >= 0 && i < blocks.size() && blocks.get(i).type() == Block.Type.LIST_ITEM;
+    }
+
+    /** A short line in capitals: "AANLEIDING", "HET BESLUIT", "3. FINANCIËN". */
+    private static boolean isCapsHeading(String text) {
+        if (text.length() > MAX_SHORT_HEADING_CHARS || endsSentence(text) || text.indexOf('\t') >= 0) {
+            return false;
+        }
+        long letters = text.codePoints().filter(Character::isLetter).count();
+        return letters >= 4 && Character.isLetterOrDigit(text.codePointAt(0)) && text.codePoints().filter(Character::isLetter).allMatch(Character::isUpperCase)
+                && text.split("\\s+").length <= 10;
+    }
+
     private static boolean endsWithPause(String text) {
         String t = text.strip();
         return t.endsWith(":") || t.endsWith(",") || t.endsWith(";");
@@ -216,7 +281,10 @@ public final class PassageCutter {
 
     private static boolean hasContent(List<Item> items, int headingIndex, int level) {
         for (int j = headingIndex + 1; j < items.size(); j++) {
-            if (items.get(j) instanceof Content) {
+            if (items.get(j) instanceof Content c) {
+                if (c.block().isAside()) {
+                    continue;
+                }
                 return true;
             }
             if (((Heading) items.get(j)).level() <= level) {
@@ -278,30 +346,57 @@ public final class PassageCutter {
                     }
                 }
             }
-            for (String text : texts(section)) {
-                add(headingPath, opgave, text);
+            List<Block> flow = new ArrayList<>();
+            List<Unit> asides = new ArrayList<>();
+            for (Block b : section) {
+                if (b.type() == Block.Type.FOOTNOTE) {
+                    asides.add(new Unit(b.text(), PassageKind.FOOTNOTE, b.page()));
+                } else if (b.type() == Block.Type.BOILERPLATE || b.type() == Block.Type.SIGNATURE) {
+                    // Consecutive boilerplate lines (a header block, a signature) make one passage.
+                    PassageKind kind = b.type() == Block.Type.SIGNATURE ? PassageKind.SIGNATURE : PassageKind.BOILERPLATE;
+                    Unit last = asides.isEmpty() ? null : asides.getLast();
+                    if (last != null && last.kind() == kind && last.page() == b.page()
+                            && last.text().length() + b.text().length() < settings.maxChars()) {
+                        asides.set(asides.size() - 1, new Unit(last.text() + "\n" + b.text(), last.kind(), last.page()));
+                    } else {
+                        asides.add(new Unit(b.text(), kind, b.page()));
+                    }
+                } else {
+                    flow.add(b);
+                }
+            }
+            for (Unit unit : texts(flow)) {
+                add(headingPath, opgave, unit);
+            }
+            for (Unit unit : asides) {
+                // Boilerplate belongs to no opgave; a footnote to the section it stands in.
+                add(headingPath, unit.kind().holdsAgreements() ? opgave : 0, unit);
             }
             section.clear();
         }
 
-        private void add(List<String> headingPath, int opgave, String text) {
+        private void add(List<String> headingPath, int opgave, Unit unit) {
+            String text = unit.text();
             String id = hash(documentId + '\u0000' + String.join(Passage.PATH_SEPARATOR, headingPath) + '\u0000' + text);
             int seen = seenIds.merge(id, 1, Integer::sum);
             if (seen > 1) {
                 id = id + "-" + seen;
             }
             passages.add(new Passage(id, documentId, headingPath,
-                    opgave == 0 ? OptionalInt.empty() : OptionalInt.of(opgave), text, passages.size()));
+                    opgave == 0 ? OptionalInt.empty() : OptionalInt.of(opgave), text, passages.size(),
+                    unit.kind(), unit.page() > 0 ? OptionalInt.of(unit.page()) : OptionalInt.empty()));
         }
     }
 
-    /** The passage texts of one section's content blocks. */
-    private List<String> texts(List<Block> blocks) {
-        List<String> units = new ArrayList<>();
+    /** The passages of one section's content blocks. */
+    private List<Unit> texts(List<Block> blocks) {
+        List<Unit> units = new ArrayList<>();
         String pending = "";
+        int pendingPage = 0;
         int i = 0;
         while (i < blocks.size()) {
             Block block = blocks.get(i);
+            int page = pending.isEmpty() ? block.page() : pendingPage;
             if (block.type() == Block.Type.PARAGRAPH) {
                 Block.Type next = i + 1 < blocks.size() ? blocks.get(i + 1).type() : null;
                 boolean leadIn = (next == Block.Type.LIST_ITEM || next == Block.Type.TABLE_ROW) && isLeadIn(block.text());
@@ -310,22 +405,29 @@ public final class PassageCutter {
                     List<String> lines = next == Block.Type.LIST_ITEM
                             ? listLines(blocks.subList(i + 1, end)) : tableLines(blocks.subList(i + 1, end));
                     int header = next == Block.Type.TABLE_ROW ? headerRows(lines) : 0;
-                    units.addAll(pack(join(pending, block.text()), lines, header));
+                    PassageKind kind = next == Block.Type.LIST_ITEM ? PassageKind.LIST_ITEM : PassageKind.TABLE_ROW;
+                    for (String text : pack(join(pending, block.text()), lines, header)) {
+                        units.add(new Unit(text, kind, page));
+                    }
                     pending = "";
                     i = end;
                     continue;
                 }
                 String text = join(pending, block.text());
                 boolean afterList = i > 0 && blocks.get(i - 1).type() != Block.Type.PARAGRAPH && pending.isEmpty();
-                if (afterList && text.length() < settings.minChars()
-                        && units.getLast().length() + 1 + text.length() <= settings.maxChars()) {
+                if (afterList && text.length() < settings.minChars() && !units.isEmpty()
+                        && units.getLast().text().length() + 1 + text.length() <= settings.maxChars()) {
                     // A short remark closing a list ("deze thema's worden nader beschreven") belongs with it.
-                    units.set(units.size() - 1, units.getLast() + "\n" + text);
+                    Unit last = units.getLast();
+                    units.set(units.size() - 1, new Unit(last.text() + "\n" + text, last.kind(), last.page()));
                 } else if (text.length() < settings.minChars() && i + 1 < blocks.size()
                         && blocks.get(i + 1).type() == Block.Type.PARAGRAPH) {
                     pending = text;
+                    pendingPage = page;
                 } else {
-                    units.addAll(splitLong(text));
+                    for (String part : splitLong(text)) {
+                        units.add(new Unit(part, PassageKind.BODY, page));
+                    }
                     pending = "";
                 }
                 i++;
@@ -333,13 +435,15 @@ public final class PassageCutter {
                 int end = runEnd(blocks, i, block.type());
                 boolean table = block.type() == Block.Type.TABLE_ROW;
                 List<String> lines = table ? tableLines(blocks.subList(i, end)) : listLines(blocks.subList(i, end));
-                units.addAll(pack(pending, lines, table ? headerRows(lines) : 0));
+                for (String text : pack(pending, lines, table ? headerRows(lines) : 0)) {
+                    units.add(new Unit(text, table ? PassageKind.TABLE_ROW : PassageKind.LIST_ITEM, page));
+                }
                 pending = "";
                 i = end;
             }
         }
         if (!pending.isEmpty()) {
-            units.add(pending);
+            units.add(new Unit(pending, PassageKind.BODY, pendingPage));
         }
         return units;
     }

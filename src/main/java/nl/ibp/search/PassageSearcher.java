@@ -14,13 +14,18 @@ import nl.ibp.index.IndexFields;
 import nl.ibp.index.IndexLayout;
 import nl.ibp.index.Manifest;
 import nl.ibp.passage.Passage;
+import nl.ibp.passage.PassageKind;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.IntField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
@@ -36,6 +41,7 @@ public final class PassageSearcher implements AutoCloseable {
     private final IndexSearcher searcher;
     private final QueryFactory queries;
     private final Manifest manifest;
+    private final Spelling spelling;
 
     private PassageSearcher(Path generation, Ranking ranking) throws IOException {
         this.manifest = Manifest.read(generation)
@@ -50,6 +56,7 @@ public final class PassageSearcher implements AutoCloseable {
             throw e;
         }
         this.searcher = new IndexSearcher(reader);
+        this.spelling = new Spelling(reader);
         this.searcher.setSimilarity(ranking.similarity());
     }
 
@@ -80,6 +87,53 @@ public final class PassageSearcher implements AutoCloseable {
             hits.add(toHit(stored.document(sd.doc), sd.score));
         }
         return hits;
+    }
+
+    /**
+     * The best {@code k} passages for a question read in a conversation's context: the question's
+     * own words count fully, those of the context (the turn it follows up) at {@code contextWeight},
+     * so the context narrows the search without outvoting what is asked now.
+     */
+    public List<Hit> search(String question, String context, float contextWeight, int k) throws IOException {
+        if (context.isBlank() || contextWeight <= 0) {
+            return search(question, k);
+        }
+        if (k < 1) {
+            throw new IllegalArgumentException("k must be >= 1, got " + k);
+        }
+        Query query = new BooleanQuery.Builder()
+                .add(queries.build(question), BooleanClause.Occur.SHOULD)
+                .add(new BoostQuery(queries.build(context), contextWeight), BooleanClause.Occur.SHOULD)
+                .build();
+        TopDocs top = searcher.search(query, k);
+        StoredFields stored = searcher.storedFields();
+        List<Hit> hits = new ArrayList<>(top.scoreDocs.length);
+        for (ScoreDoc sd : top.scoreDocs) {
+            hits.add(toHit(stored.document(sd.doc), sd.score));
+        }
+        return hits;
+    }
+
+    /** The stemmed terms of a question with the parts of its compounds, by the dictionary this index was built with. */
+    public List<String> partTerms(String question) {
+        return queries.partTerms(question);
+    }
+
+    /** In how many passages a stemmed term (as {@link #questionTerms} gives them) occurs. */
+    public int documentFrequency(String term) throws IOException {
+        return reader.docFreq(new Term(IndexFields.BODY, term));
+    }
+
+    /** How rare a stemmed term is in this index: Lucene's BM25 idf, 0 for a term in every passage. */
+    public double idf(String term) throws IOException {
+        int n = Math.max(1, reader.numDocs());
+        int df = documentFrequency(term);
+        return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+    }
+
+    /** Spelling suggestions from the words of this index. */
+    public Spelling spelling() {
+        return spelling;
     }
 
     /** The passage with this id, if the index has it. */
@@ -117,9 +171,13 @@ public final class PassageSearcher implements AutoCloseable {
         String section = doc.get(IndexFields.HEADING);
         List<String> path = section.isEmpty() ? List.of() : List.of(section.split(Passage.PATH_SEPARATOR));
         IndexableField opgave = doc.getField(IndexFields.OPGAVE);
+        IndexableField page = doc.getField(IndexFields.PAGE);
+        String kind = doc.get(IndexFields.KIND);
         Passage passage = new Passage(doc.get(IndexFields.ID), doc.get(IndexFields.DOCUMENT), path,
                 opgave == null ? OptionalInt.empty() : OptionalInt.of(opgave.numericValue().intValue()),
-                doc.get(IndexFields.BODY), doc.getField(IndexFields.ORDINAL).numericValue().intValue());
+                doc.get(IndexFields.BODY), doc.getField(IndexFields.ORDINAL).numericValue().intValue(),
+                kind == null ? PassageKind.BODY : PassageKind.valueOf(kind),
+                page == null ? OptionalInt.empty() : OptionalInt.of(page.numericValue().intValue()));
         String date = doc.get(IndexFields.DATE);
         DocumentInfo info = new DocumentInfo(doc.get(IndexFields.DOCUMENT), doc.get(IndexFields.TITLE),
                 date.isEmpty() ? Optional.empty() : Optional.of(LocalDate.parse(date)),
@@ -132,7 +190,7 @@ public final class PassageSearcher implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        try (directory) {
+        try (directory; spelling) {
             reader.close();
         }
     }

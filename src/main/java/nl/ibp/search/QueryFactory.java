@@ -34,6 +34,7 @@ final class QueryFactory {
     private final QueryBuilder builder;
     private final Analyzer withSynonyms;
     private final Analyzer plain;
+    private final Analyzer parts;
     private final Ranking ranking;
 
     QueryFactory(Synonyms synonyms, CompoundDictionary dictionary, Ranking ranking) {
@@ -43,6 +44,7 @@ final class QueryFactory {
         this.withSynonyms = analyzer;
         this.builder.setAutoGenerateMultiTermSynonymsPhraseQuery(false);
         this.plain = IbpAnalyzer.forQuery(Synonyms.none());
+        this.parts = IbpAnalyzer.forQueryDecompounding(Synonyms.none(), dictionary);
         this.ranking = ranking;
     }
 
@@ -74,6 +76,11 @@ final class QueryFactory {
 
     List<String> terms(String question) {
         return AnalyzedTerms.of(plain, question);
+    }
+
+    /** The question's terms with the parts of its compounds ("tekortenfonds" also gives "tekort", "fonds"). */
+    List<String> partTerms(String question) {
+        return AnalyzedTerms.of(parts, question);
     }
 
     /** The question's terms with their synonyms ("van het gas af" also gives "aardgasvrij"). */

@@ -45,7 +45,7 @@ public final class StateStore implements AutoCloseable {
     /** Where people's state lived before it had a database of its own (with the agreements). */
     public static final String LEGACY_FILE = "ibp.db";
     /** The highest migration in {@code nl/ibp/state/migrations}; a test keeps the two in step. */
-    public static final int SCHEMA_VERSION = 2;
+    public static final int SCHEMA_VERSION = 3;
     static final String MIGRATIONS = "classpath:nl/ibp/state/migrations";
     /** Unanswered questions kept, newest first; older ones are dropped. */
     static final int MAX_UNANSWERED = 5000;
@@ -295,7 +295,7 @@ public final class StateStore implements AutoCloseable {
         }
         if (damage.isEmpty()) {
             try (Connection from = Sqlite.openReadWrite(legacy); Connection to = Sqlite.openReadWrite(file)) {
-                copied = TableCopy.copy(from, to);
+                copied = importKeylessUnanswered(from, to, TableCopy.copy(from, to));
             }
         } else {
             copied = copyReadable(legacy, file);
@@ -311,6 +311,55 @@ public final class StateStore implements AutoCloseable {
         return "gegevens uit het oude " + LEGACY_FILE + " overgezet naar " + FILE
                 + damage.map(d -> " (het was beschadigd: " + d + ")").orElse("") + ": " + copied.describe()
                 + "; het oude bestand is bewaard als " + aside.getFileName();
+    }
+
+    /**
+     * An {@code ibp.db} of the delivery era kept unanswered questions in a table of the bot's own,
+     * {@code unanswered (question, times, first, last)}, without the key this database counts by:
+     * those rows are keyed here and added to the count. Returns {@code copied} with their number.
+     */
+    private static TableCopy.Result importKeylessUnanswered(Connection from, Connection to, TableCopy.Result copied)
+            throws SQLException {
+        List<String> columns = new ArrayList<>();
+        try (PreparedStatement ps = from.prepareStatement("SELECT name FROM pragma_table_info('unanswered')");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                columns.add(rs.getString(1));
+            }
+        }
+        if (!columns.containsAll(List.of("question", "times", "last")) || columns.contains("question_key")) {
+            return copied;
+        }
+        // The table copy took these rows by the columns both have, leaving the key empty (SQLite
+        // lets a TEXT primary key be NULL); they are keyed again below.
+        try (Statement s = to.createStatement()) {
+            s.executeUpdate("DELETE FROM unanswered WHERE question_key IS NULL");
+        }
+        int count = 0;
+        try (Statement s = from.createStatement();
+             ResultSet rs = s.executeQuery("SELECT question, times, last FROM unanswered");
+             PreparedStatement ps = to.prepareStatement(
+                     "INSERT INTO unanswered (question_key, question, last, times) VALUES (?, ?, ?, ?) "
+                             + "ON CONFLICT(question_key) DO UPDATE SET times = times + excluded.times, "
+                             + "last = max(last, excluded.last)")) {
+            while (rs.next()) {
+                String text = rs.getString(1) == null ? "" : rs.getString(1).strip().replaceAll("\\s+", " ");
+                if (text.isEmpty()) {
+                    continue;
+                }
+                if (text.length() > MAX_QUESTION) {
+                    text = text.substring(0, MAX_QUESTION);
+                }
+                ps.setString(1, key(text));
+                ps.setString(2, text);
+                ps.setString(3, rs.getString(3));
+                ps.setInt(4, Math.max(1, rs.getInt(2)));
+                count += ps.executeUpdate();
+            }
+        }
+        Map<String, Integer> rows = new LinkedHashMap<>(copied.rows());
+        rows.put("unanswered", count);
+        return new TableCopy.Result(rows, copied.incomplete());
     }
 
     // ---------------------------------------------------------------- statuses

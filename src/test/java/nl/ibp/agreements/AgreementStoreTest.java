@@ -88,7 +88,7 @@ class AgreementStoreTest {
     @Test
     void aDatabaseFromANewerBuildIsRefused() throws SQLException {
         try (AgreementStore store = create()) {
-            assertEquals(3, AgreementStore.schemaVersion());
+            assertEquals(4, AgreementStore.schemaVersion());
         }
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(AgreementStore.GENERATION_FILE));
              Statement s = c.createStatement()) {

@@ -50,14 +50,14 @@ class DutchDatesTest {
         Per 2019 gaan de volgende onderdelen over:                                             | Per 2019          | 2019-01-01 | 2019-12-31 | YEAR | START
         dat met ingang van 2018 de evenredigheid wordt versterkt                               | met ingang van 2018 | 2018-01-01 | 2018-12-31 | YEAR | START
         De systematiek treedt in werking vanaf kalenderjaar 2018.                              | vanaf kalenderjaar 2018 | 2018-01-01 | 2018-12-31 | YEAR | START
-        Het systeem bestaat sinds 1994 en werkt goed.                                          | sinds 1994        | 1994-01-01 | 1994-12-31 | YEAR | START
+        Het systeem bestaat sinds 1994 en werkt goed.                                          | sinds 1994        | 1994-01-01 | 1994-12-31 | YEAR | REFERENCE
         De Omgevingswet wordt m.i.v. 2021 ingevoerd.                                           | m.i.v. 2021       | 2021-01-01 | 2021-12-31 | YEAR | START
         Het Grondstoffenakkoord dat in 2017 is opgesteld.                                      | in 2017           | 2017-01-01 | 2017-12-31 | YEAR | EVENT
         Voor het jaar 2020 gaan Rijk en medeoverheden een nieuw model hanteren.                | Voor het jaar 2020 | 2020-01-01 | 2020-12-31 | YEAR | TARGET
         afspraken met het oog op het streefdoel voor 2030.                                     | voor 2030         | 2030-01-01 | 2030-12-31 | YEAR | TARGET
         Voor 2018 is de verwachting dat de instroom daalt.                                     | Voor 2018         | 2018-01-01 | 2018-12-31 | YEAR | TARGET
         De transitie krijgt richting 2050 verder vorm.                                         | richting 2050     | 2050-01-01 | 2050-12-31 | YEAR | TARGET
-        Op basis van een bestuursakkoord (2015) wordt dit gezamenlijk uitgevoerd.              | 2015              | 2015-01-01 | 2015-12-31 | YEAR | EVENT
+        Op basis van een bestuursakkoord (2015) wordt dit gezamenlijk uitgevoerd.              | 2015              | 2015-01-01 | 2015-12-31 | YEAR | REFERENCE
         energieneutraal (met tussenstap 2030)                                                  | 2030              | 2030-01-01 | 2030-12-31 | YEAR | EVENT
         """)
     void yearWithCue(String sentence, String label, String start, String end, Precision precision, Kind kind) {
@@ -67,7 +67,7 @@ class DutchDatesTest {
     @ParameterizedTest(name = "{1}")
     @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
         de ruimte van de medeoverheden in het EMU-saldo voor de jaren 2019 – 2021 (of 2022). | 2019 – 2021 (of 2022) | 2019-01-01 | 2021-12-31 | YEARS | EVENT
-        Het regeerakkoord (2017-2021) bevat afspraken.                            | 2017-2021               | 2017-01-01 | 2021-12-31 | YEARS | EVENT
+        Het regeerakkoord (2017-2021) bevat afspraken.                            | 2017-2021               | 2017-01-01 | 2021-12-31 | YEARS | REFERENCE
         In de periode 2019-2021 wordt het fonds gevuld.                            | In de periode 2019-2021 | 2019-01-01 | 2021-12-31 | YEARS | TARGET
         gemeenten werken in de periode 2019 — 2022 samen                           | in de periode 2019 — 2022 | 2019-01-01 | 2022-12-31 | YEARS | TARGET
         tussen 2019 en 2021 komt er geld bij                                       | tussen 2019 en 2021     | 2019-01-01 | 2021-12-31 | YEARS | EVENT
@@ -94,8 +94,8 @@ class DutchDatesTest {
         De regeling geldt per 1 januari 2019.                                          | per 1 januari 2019 | 2019-01-01 | 2019-01-01 | DAY | START
         De stukken moeten uiterlijk 15 mrt. 2018 binnen zijn.                          | uiterlijk 15 mrt. 2018 | 2018-03-15 | 2018-03-15 | DAY | DEADLINE
         vergadering op maandag 3 sept. 2018 in Utrecht                                 | maandag 3 sept. 2018 | 2018-09-03 | 2018-09-03 | DAY | EVENT
-        Het besluit van 14-02-2018 is gepubliceerd.                                    | 14-02-2018       | 2018-02-14 | 2018-02-14 | DAY | EVENT
-        Het rapport "Grenzen stimuleren" (september 2017) maakt duidelijk dat           | september 2017   | 2017-09-01 | 2017-09-30 | MONTH | EVENT
+        Het besluit van 14-02-2018 is gepubliceerd.                                    | 14-02-2018       | 2018-02-14 | 2018-02-14 | DAY | REFERENCE
+        Het rapport "Grenzen stimuleren" (september 2017) maakt duidelijk dat           | september 2017   | 2017-09-01 | 2017-09-30 | MONTH | REFERENCE
         Het plan is in juni 2019 klaar.                                                | in juni 2019     | 2019-06-01 | 2019-06-30 | MONTH | TARGET
         Op de Algemene ledenvergadering in juni zal het bestuur de afspraken voorleggen. | in juni        | 2018-06-01 | 2018-06-30 | MONTH | TARGET
         De reactie volgt voor september.                                               | voor september   | 2018-02-15 | 2018-08-31 | MONTH | DEADLINE
@@ -183,12 +183,59 @@ class DutchDatesTest {
         assertEquals(List.of(), DutchDates.find(sentence, DOC), sentence);
     }
 
+    /** Kinds of the dates of a sentence, "label=KIND" in order. */
+    private static String kinds(String sentence, LocalDate doc) {
+        return DutchDates.find(sentence, doc).stream().map(d -> d.label() + "=" + d.kind()).collect(Collectors.joining(", "));
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+        De opgave is 21 Mton CO₂-reductie in 2030 ten opzichte van 1990.                 | in 2030=TARGET, 1990=REFERENCE
+        49 procent minder uitstoot in 2030 (t.o.v. 1990).                                | in 2030=TARGET, 1990=REFERENCE
+        Rijk en gemeenten voeren het rapport van januari 2017 uit.                       | januari 2017=REFERENCE
+        Dat staat in haar brief van 7 december 2017 aan de Kamer.                        | 7 december 2017=REFERENCE
+        De adviesaanvraag dateert van oktober 2017.                                      | oktober 2017=REFERENCE
+        De bedragen zijn berekend met cijfers uit 2016 (prijspeil 2017).                 | 2016=REFERENCE, 2017=REFERENCE
+        In het sociaal domein zijn sinds 2015 taken overgegaan.                          | sinds 2015=REFERENCE
+        Sinds het voorjaar van 2017 werken de partijen samen.                            | Sinds het voorjaar van 2017=REFERENCE
+        Het Grondstoffenakkoord is in 2017 vastgesteld.                                  | in 2017=EVENT
+        De stukken komen uiterlijk 1 oktober 2018, in plaats van 1 juni 2018.            | uiterlijk 1 oktober 2018=DEADLINE, 1 juni 2018=REPLACED
+        De verdeling gaat niet per 1 januari 2019 in, maar een jaar later, per 1 januari 2020. | per 1 januari 2019=REPLACED, per 1 januari 2020=START
+        De verdeling gaat niet in 2019 in, maar op 1 januari 2020.                       | in 2019=REPLACED, 1 januari 2020=EVENT
+        De invoering wordt niet langer per 1 januari 2019 maar per 1 juli 2019 verwacht. | per 1 januari 2019=REPLACED, per 1 juli 2019=START
+        De invoering is verschoven van 1 januari 2019 naar 1 juli 2019.                  | 1 januari 2019=REPLACED, 1 juli 2019=EVENT
+        Ik vind inwerkingtreding op 1 juli 2019 niet verantwoord.                        | 1 juli 2019=REPLACED
+        Volgens de oorspronkelijke planning zou het advies in december 2018 komen; het komt nu in maart 2019. | in december 2018=REPLACED, in maart 2019=TARGET
+        Het regionale plan van 2019 is niet verplicht.                                   | 2019=EVENT
+        Gemeenten stellen uiterlijk in 2021 een planning op, voor een CO2-arme gebouwde omgeving in 2050. | uiterlijk in 2021=DEADLINE, in 2050=TARGET
+        """)
+    void theRoleOfADateComesFromTheWordsAroundIt(String sentence, String expected) {
+        assertEquals(expected, kinds(sentence, DOC), sentence);
+    }
+
+    @Test
+    void aPostponementNamesTheNewDateItselfNotAWindowBeforeIt() {
+        one("De concept-RES is uitgesteld tot 1 oktober 2018.", "tot 1 oktober 2018", "2018-10-01", "2018-10-01",
+                Precision.DAY, Kind.DEADLINE);
+        one("De invoering is uitgesteld tot 2020.", "tot 2020", "2020-01-01", "2020-12-31", Precision.YEAR, Kind.DEADLINE);
+        one("De regeling loopt tot 2020.", "tot 2020", "2018-02-15", "2019-12-31", Precision.YEARS, Kind.DEADLINE);
+    }
+
+    @Test
+    void throughAYearEndsOnItsLastDay() {
+        one("te besteden in de jaren 2019 tot en met 2021.", "in de jaren 2019 tot en met 2021", "2019-01-01", "2021-12-31",
+                Precision.YEARS, Kind.TARGET);
+        one("De middelen zijn er tot en met 2021.", "tot en met 2021", "2018-02-15", "2021-12-31", Precision.YEARS, Kind.DEADLINE);
+        one("De regeling loopt t/m 31 december 2023.", "t/m 31 december 2023", "2018-02-15", "2023-12-31", Precision.DAY,
+                Kind.DEADLINE);
+    }
+
     @Test
     void referenceYearsAreSkippedButTheLetterDateAfterThemIsNot() {
         List<Deadline> found = DutchDates.find(
                 "¹⁰ Kamerstukken II, 2016/17, 29 911, nr. 167 (bij brief d.d. 14 juli 2017)", DOC);
         assertEquals(List.of("14 juli 2017"), found.stream().map(Deadline::label).toList());
-        assertEquals(Kind.EVENT, found.get(0).kind());
+        assertEquals(Kind.REFERENCE, found.get(0).kind(), "the date of a letter commits to nothing");
     }
 
     @Test

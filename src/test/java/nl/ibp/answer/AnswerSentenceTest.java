@@ -16,16 +16,21 @@ class AnswerSentenceTest {
     private static final IbpAnalyzer ANALYZER = IbpAnalyzer.forQuery(Synonyms.none());
     private static final Function<String, List<String>> TERMS = t -> AnalyzedTerms.of(ANALYZER, t);
 
-    private static String pick(String question, String passage) {
-        Set<String> wanted = Set.copyOf(TERMS.apply(question));
+    /** {@code parts}: the compound parts the engine adds at half weight ("regio" of "krimpregio's"). */
+    private static String pick(String question, String passage, String... parts) {
+        java.util.Map<String, Double> wanted = new java.util.HashMap<>();
+        for (String part : parts) {
+            wanted.put(part, 0.5);
+        }
+        TERMS.apply(question).forEach(t -> wanted.put(t, 1.0));
         QuestionType type = QuestionType.of(question);
-        String analysedNow = AnswerSentence.pick(wanted, type, passage, List.of(), TERMS).of(passage);
+        String analysedNow = AnswerSentence.pick(wanted, type, passage, List.of(), TERMS).span().of(passage);
         // The terms the index stores per sentence must give the same answer as analysing now.
         List<List<String>> stored = AnalyzedTerms.perSentence(ANALYZER, passage).lines()
                 .map(l -> l.isEmpty() ? List.<String>of() : List.of(l.split(" "))).toList();
         assertEquals(analysedNow, AnswerSentence.pick(wanted, type, passage, stored, t -> {
             throw new AssertionError("stored terms fit: no analysis at question time");
-        }).of(passage));
+        }).span().of(passage));
         return analysedNow;
     }
 
@@ -38,7 +43,9 @@ class AnswerSentenceTest {
     @Test
     void aHowManyQuestionPrefersTheSentenceWithANumber() {
         String passage = "Nederland kent krimpregio's aan de randen van het land. Het gaat om 20 regio's.";
-        assertEquals("Het gaat om 20 regio's.", pick("Hoeveel krimpregio's zijn er?", passage));
+        assertEquals("Het gaat om 20 regio's.", pick("Hoeveel krimpregio's zijn er?", passage, "regio"));
+        // A number in a sentence that shares nothing with the question answers nothing.
+        assertEquals("Nederland kent krimpregio's aan de randen van het land.", pick("Hoeveel krimpregio's zijn er?", passage));
     }
 
     @Test

@@ -109,12 +109,14 @@ class ChatHandlerTest {
         long chat = newChat();
         Reply.Message m = message(send(chat, "Wanneer moeten gemeenten een planning voor aardgasvrij vaststellen?"));
         String html = m.html();
-        assertTrue(html.startsWith("<b>") && html.indexOf("uiterlijk in 2021 een planning") < html.indexOf("</b>"), html);
-        assertTrue(html.contains("<blockquote>"), html);
+        assertTrue(html.startsWith("Met het oog daarop is de inzet dat alle gemeenten uiterlijk in 2021 een planning"), html);
+        assertTrue(html.contains("uiterlijk in 2021: dat is over 1 jaar"), "a deadline is judged against today (2019-06-01): " + html);
         assertTrue(html.contains("Programmastart IBP, 14 februari 2018"), html);
-        assertTrue(html.contains("<b>Afspraken</b>"), "a when-question shows the agreements: " + html);
+        assertTrue(html.length() <= 700, "fits a phone screen: " + html.length());
         List<String> data = data(m);
-        assertTrue(data.stream().anyMatch(d -> d.startsWith("m:")), data.toString());
+        assertTrue(data.stream().anyMatch(d -> d.startsWith("b:")), data.toString());
+        Reply.Message more = message(press(chat, data.stream().filter(d -> d.startsWith("b:")).findFirst().orElseThrow()));
+        assertTrue(more.html().contains("<b>Bron</b>") && more.html().contains("uiterlijk in 2021 een planning"), more.html());
         assertTrue(data.contains("o:1"), data.toString());
         assertTrue(data.stream().anyMatch(d -> d.startsWith("f:") && d.endsWith(":+")), data.toString());
         assertTrue(data.stream().anyMatch(d -> d.startsWith("f:") && d.endsWith(":-")), data.toString());
@@ -163,20 +165,12 @@ class ChatHandlerTest {
         Reply.Message first = message(send(chat, "Wat is de ambitie voor klimaatadaptatie?"));
         assertTrue(data(first).contains("o:1"), data(first).toString());
         Reply.Message who = message(send(chat, "en wie is daarvoor verantwoordelijk?"));
-        assertTrue(data(who).contains("o:1"), who.html());
-        assertTrue(who.html().contains("opgave 1"), who.html());
-        Reply.Message when = message(send(chat, "wanneer?"));
-        assertTrue(data(when).contains("o:1"), when.html());
-        assertTrue(when.html().contains("<i>wanneer:</i>"), when.html());
-    }
-
-    @Test
-    void followUpDetection() {
-        assertTrue(ChatHandler.isFollowUp("wanneer?"));
-        assertTrue(ChatHandler.isFollowUp("en wie is daarvoor verantwoordelijk?"));
-        assertFalse(ChatHandler.isFollowUp("Wie neemt het voortouw bij de regionale energiestrategieën in de provincies?"));
-        assertFalse(ChatHandler.isFollowUp("en wie doet de schuldhulpverlening?"));
-        assertFalse(ChatHandler.isFollowUp("wanneer in opgave 6?"));
+        assertTrue(who.html().startsWith("<i>Over opgave 1"), "a follow-up says what it was read with: " + who.html());
+        assertTrue(data(who).contains("n"), "a follow-up offers a new subject: " + data(who));
+        Reply.Message fresh = message(send(chat, "/nieuw"));
+        assertTrue(fresh.html().contains("Nieuw onderwerp"), fresh.html());
+        Reply.Message alone = message(send(chat, "wanneer?"));
+        assertFalse(alone.html().contains("Over opgave 1"), "after /nieuw nothing is carried over: " + alone.html());
     }
 
     @Test
@@ -199,9 +193,18 @@ class ChatHandlerTest {
         assertTrue(message(send(chat, "/opgave 11")).html().contains("1 tot en met 10"));
         assertTrue(message(send(chat, "/opgave")).html().contains("1 tot en met 10"));
 
-        String all = message(send(chat, "/deadlines")).html();
-        assertTrue(all.contains("verstreken") && all.contains("komend"), all);
-        assertTrue(Html.split(all, Html.LIMIT).size() >= 1);
+        Reply.Message first = message(send(chat, "/deadlines"));
+        String all = first.html();
+        assertTrue((all.contains("komend") || all.contains("loopt")) && all.contains("1 van "), all);
+        assertFalse(all.contains("(verstreken)"), "upcoming first: " + all);
+        assertTrue(all.length() < Html.LIMIT, "one page is one message: " + all.length());
+        // Volgende edits the same message in place, and the press is answered.
+        String next = data(first).stream().filter(d -> d.startsWith("dl:")).findFirst().orElseThrow();
+        List<Reply> paged = handler.handle(new Incoming.Callback(chat, chat, "cb-next", next, 42));
+        assertInstanceOf(Reply.CallbackAnswer.class, paged.getFirst());
+        Reply.Edit edit = assertInstanceOf(Reply.Edit.class, paged.get(1));
+        assertEquals(42, edit.messageId());
+        assertTrue(edit.message().html().contains("2 van "), edit.message().html());
         String one = message(send(chat, "/deadlines 1")).html();
         assertTrue(one.contains("Termijnen van opgave 1") && one.contains("2021"), one);
         assertTrue(message(send(chat, "/deadlines 2021")).html().contains("in 2021"));
@@ -236,9 +239,9 @@ class ChatHandlerTest {
     void luceneSyntaxAndVeryLongInputAreAnsweredNotRejected() throws Exception {
         long chat = newChat();
         Reply.Message syntax = message(send(chat, "klimaat AND (wonen OR \"gas*\") ~2 [a TO z] {x} ^3 \\ / !"));
-        assertTrue(syntax.html().contains("<blockquote>") || syntax.html().contains("geen goed antwoord"), syntax.html());
+        assertTrue(syntax.html().contains("📄") || syntax.html().contains("geen goed antwoord"), syntax.html());
         Reply.Message longer = message(send(chat, "aardgasvrij planning gemeenten ".repeat(230)));
-        assertTrue(longer.html().contains("<blockquote>"), longer.html());
+        assertTrue(longer.html().contains("📄"), longer.html());
         assertTrue(ChatHandler.cut("x ".repeat(4000), ChatHandler.MAX_QUESTION).length() <= ChatHandler.MAX_QUESTION);
     }
 

@@ -71,12 +71,12 @@ class DocumentUploadTest {
         });
         logs = new ListAppender<>();
         logs.start();
-        ((Logger) LoggerFactory.getLogger(ChatHandler.class)).addAppender(logs);
+        ((Logger) LoggerFactory.getLogger(Maintenance.class)).addAppender(logs);
     }
 
     @AfterAll
     static void close() throws Exception {
-        ((Logger) LoggerFactory.getLogger(ChatHandler.class)).detachAppender(logs);
+        ((Logger) LoggerFactory.getLogger(Maintenance.class)).detachAppender(logs);
         handler.close();
         store.close();
     }
@@ -126,7 +126,7 @@ class DocumentUploadTest {
     @Test
     void anAdminsDocumentIsStoredIndexedAndFindable() throws Exception {
         String question = "Wanneer begint de mosselcontrole bij de sluizen van Harlingen?";
-        assertFalse(ask(question).contains("Harlingen"), "not in the corpus yet");
+        assertTrue(ask(question).contains("geen goed antwoord"), "not in the corpus yet");
         telegramFiles.put("f-mossel", ("Mosselcontrole Harlingen\n\nDe mosselcontrole bij de sluizen van Harlingen begint in 2028. "
                 + "Gemeente Harlingen en Rijkswaterstaat voeren de mosselcontrole samen uit.\n").getBytes(StandardCharsets.UTF_8));
         String reply = send(ADMIN, "f-mossel", "mossels.txt", "text/plain", 200);

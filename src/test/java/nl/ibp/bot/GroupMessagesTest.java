@@ -14,7 +14,7 @@ import org.telegram.telegrambots.meta.api.objects.Update;
 class GroupMessagesTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TelegramBot.Me ME = new TelegramBot.Me(999, "IbpBot");
+    private static final UpdateReader.Me ME = new UpdateReader.Me(999, "IbpBot");
     private static final long GROUP = -100123;
 
     private static ObjectNode message(long chat, String type, String text) {
@@ -28,8 +28,8 @@ class GroupMessagesTest {
         return u;
     }
 
-    private static Incoming in(ObjectNode update, TelegramBot.Me me) throws Exception {
-        return TelegramBot.incoming(JSON.treeToValue(update, Update.class), me);
+    private static Incoming in(ObjectNode update, UpdateReader.Me me) throws Exception {
+        return UpdateReader.incoming(JSON.treeToValue(update, Update.class), me).orElse(null);
     }
 
     private static String text(ObjectNode update) throws Exception {

@@ -64,12 +64,12 @@ class MaintainerCommandsTest {
         });
         logs = new ListAppender<>();
         logs.start();
-        ((Logger) LoggerFactory.getLogger(ChatHandler.class)).addAppender(logs);
+        ((Logger) LoggerFactory.getLogger(Maintenance.class)).addAppender(logs);
     }
 
     @AfterAll
     static void close() throws Exception {
-        ((Logger) LoggerFactory.getLogger(ChatHandler.class)).detachAppender(logs);
+        ((Logger) LoggerFactory.getLogger(Maintenance.class)).detachAppender(logs);
         handler.close();
         store.close();
     }
@@ -115,7 +115,7 @@ class MaintainerCommandsTest {
     @Test
     void reindexFindsANewDocumentWithoutARestartAndASecondOneWaits() throws Exception {
         String question = "Wanneer begint de kwallenbestrijding in de havens van Terschelling?";
-        assertFalse(say(7, 7, question).contains("Terschelling"), "not in the corpus yet");
+        assertTrue(say(7, 7, question).contains("geen goed antwoord"), "not in the corpus yet");
         Files.writeString(tmp.resolve("corpus").resolve("kwallen-terschelling.txt"),
                 "Kwallenbestrijding Terschelling\n\nDe kwallenbestrijding in de havens van Terschelling begint uiterlijk in 2027. "
                         + "Gemeente Terschelling en het waterschap nemen het voortouw bij de kwallenbestrijding.\n",

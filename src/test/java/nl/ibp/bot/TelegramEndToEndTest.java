@@ -105,7 +105,8 @@ class TelegramEndToEndTest {
                 handler.connect(admins, outbox);
             }
         };
-        bot = new TelegramBot(config, failing, store);
+        // The emulator's answers in its own shape are read by the tests' adapter (EmulatorResponses).
+        bot = new TelegramBot(config, failing, store, new Pacer(System::nanoTime), EmulatorResponses.CHECK, Clock.systemUTC());
         bot.start();
     }
 

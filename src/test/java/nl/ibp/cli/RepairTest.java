@@ -223,7 +223,7 @@ class RepairTest {
     void aTruncatedStateDatabaseBreaksNoQuestionAndIsSalvagedByIndex() throws Exception {
         Path index = index();
         try (BotStore store = BotStore.open(index)) {
-            store.setLastUpdateId(4321);
+            store.setLastUpdate(4321, Instant.parse("2026-01-01T00:00:00Z"));
             for (int i = 0; i < 1500; i++) {
                 store.addFeedback("vraag " + i + " " + "z".repeat(120), "p" + i, 1, Instant.parse("2026-01-01T00:00:00Z"));
             }

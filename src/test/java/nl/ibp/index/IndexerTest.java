@@ -168,4 +168,49 @@ class IndexerTest {
         IndexException e = assertThrows(IndexException.class, () -> index(tmp.resolve("nope"), tmp.resolve("index"), false));
         assertTrue(e.getMessage().contains("bestaat niet"), e.getMessage());
     }
+
+    @Test
+    void letterBoilerplateIsNotIndexedAndTheReportSaysWhereDateAndTitleCameFrom() throws IOException {
+        Path corpus = Files.createDirectories(tmp.resolve("letters"));
+        Files.writeString(corpus.resolve("brief.txt"), """
+                Aan de leden
+
+                Datum
+                3 juli 2019
+
+                Onderwerp
+                Veranderopgave inburgering
+
+                Geachte leden,
+
+                Gemeenten krijgen de regie over de inburgering van nieuwkomers vanaf 1 januari 2022.
+
+                Met vriendelijke groet,
+                Vereniging van Nederlandse Gemeenten
+
+                Jantine Kriens
+                algemeen directeur
+                """);
+        Files.createSymbolicLink(corpus.resolve("link.txt"), corpus.resolve("brief.txt"));
+        Path index = tmp.resolve("letters-index");
+        IndexReport report = index(corpus, index, false);
+
+        IndexReport.Found found = report.found().getFirst();
+        assertEquals("brief.txt", found.id());
+        assertEquals("2019-07-03", found.date());
+        assertEquals(nl.ibp.ingest.MetadataSource.LETTER, found.dateSource());
+        assertEquals("Veranderopgave inburgering", found.title());
+        assertTrue(found.describe().contains("datum 2019-07-03 (briefhoofd)"), found.describe());
+        assertEquals(List.of(new IndexReport.Skip("link.txt", "symbolic link (not followed)")), report.skipped());
+        assertEquals(0, hitsFor(index, "Geachte leden"), "the salutation is never an answer");
+        try (PassageSearcher searcher = PassageSearcher.open(new IndexLayout(index))) {
+            assertTrue(searcher.search("Onderwerp Datum", 10).stream().noneMatch(h -> h.passage().text().contains("Onderwerp")),
+                    "nor the header block");
+        }
+        try (PassageSearcher searcher = PassageSearcher.open(new IndexLayout(index))) {
+            var top = searcher.search("wie is de algemeen directeur Kriens", 1).getFirst().passage();
+            assertEquals(nl.ibp.passage.PassageKind.SIGNATURE, top.kind(), "the signature says who signed");
+        }
+        assertTrue(hitsFor(index, "regie inburgering nieuwkomers") > 0);
+    }
 }

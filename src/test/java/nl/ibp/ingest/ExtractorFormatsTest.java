@@ -75,7 +75,7 @@ class ExtractorFormatsTest {
         assertTrue(text.contains("Tweede alinea over de regionale energiestrategie."), text);
         // PDF carries no heading marks: the heading-like line is a paragraph.
         assertEquals(List.of(), headings(doc));
-        assertTrue(doc.blocks().contains(new Block(Type.PARAGRAPH, 0, "Samen aan de slag voor het klimaat")),
+        assertTrue(doc.blocks().contains(new Block(Type.PARAGRAPH, 0, "Samen aan de slag voor het klimaat", 1)),
                 doc.blocks()::toString);
     }
 
@@ -150,7 +150,8 @@ class ExtractorFormatsTest {
         assertEquals(Optional.of(LocalDate.of(2019, 3, 1)), doc.date());
         assertEquals("Lbr. 19/010", doc.kenmerk());
         assertEquals("ledenbrief", doc.type());
-        assertEquals(new Block(Type.PARAGRAPH, 0, "Brief aan de leden"), doc.blocks().getFirst());
+        // The header block is kept as boilerplate (and as the metadata above), not as text to answer from.
+        assertEquals(new Block(Type.BOILERPLATE, 0, "Brief aan de leden"), doc.blocks().getFirst());
         assertEquals(new Block(Type.LIST_ITEM, 1, "b) tweede punt"), doc.blocks().getLast());
     }
 

@@ -64,6 +64,108 @@ final class TestDocuments {
         return file;
     }
 
+    /** A PDF of several pages (lines top to bottom, a null line leaves a gap), with a creation date. */
+    static Path pdfPages(Path file, java.util.Calendar created, List<List<String>> pages) throws IOException {
+        try (PDDocument doc = new PDDocument()) {
+            doc.getDocumentInformation().setCreationDate(created);
+            PDType1Font font = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+            for (List<String> lines : pages) {
+                PDPage page = new PDPage();
+                doc.addPage(page);
+                try (PDPageContentStream content = new PDPageContentStream(doc, page)) {
+                    float y = 740;
+                    for (String line : lines) {
+                        if (line == null) {
+                            y -= 30;
+                            continue;
+                        }
+                        content.beginText();
+                        content.setFont(font, 10);
+                        content.newLineAtOffset(60, y);
+                        content.showText(line);
+                        content.endText();
+                        y -= 13;
+                    }
+                }
+            }
+            doc.save(file.toFile());
+        }
+        return file;
+    }
+
+    /** A PDF whose only page is an image of the lines: a scan without a text layer. */
+    static Path scannedPdf(Path file, List<String> lines) throws IOException {
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(1700, 2200,
+                java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+        java.awt.Graphics2D g = image.createGraphics();
+        g.setColor(java.awt.Color.WHITE);
+        g.fillRect(0, 0, image.getWidth(), image.getHeight());
+        g.setColor(java.awt.Color.BLACK);
+        g.setRenderingHint(java.awt.RenderingHints.KEY_TEXT_ANTIALIASING, java.awt.RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setFont(new java.awt.Font(java.awt.Font.SERIF, java.awt.Font.PLAIN, 40));
+        int y = 200;
+        for (String line : lines) {
+            if (line != null) {
+                g.drawString(line, 150, y);
+            }
+            y += 60;
+        }
+        g.dispose();
+        try (PDDocument doc = new PDDocument()) {
+            PDPage page = new PDPage();
+            doc.addPage(page);
+            var picture = org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory.createFromImage(doc, image);
+            try (PDPageContentStream content = new PDPageContentStream(doc, page)) {
+                content.drawImage(picture, 0, 0, page.getMediaBox().getWidth(), page.getMediaBox().getHeight());
+            }
+            doc.save(file.toFile());
+        }
+        return file;
+    }
+
+    /**
+     * A DOCX letter: header fields in a table, paragraphs, "List Bullet" paragraphs (lines starting
+     * with "- "), headings ("## "), and core properties that say it was created on {@code created}.
+     */
+    static Path letterDocx(Path file, String created, List<String> lines) throws IOException {
+        try (XWPFDocument doc = new XWPFDocument(); OutputStream out = Files.newOutputStream(file)) {
+            try {
+                doc.getProperties().getCoreProperties().setCreated(created);
+            } catch (org.apache.poi.openxml4j.exceptions.InvalidFormatException e) {
+                throw new IOException(e);
+            }
+            XWPFStyles styles = doc.createStyles();
+            addHeadingStyle(styles, 2);
+            CTStyle list = CTStyle.Factory.newInstance();
+            list.setStyleId("ListBullet");
+            list.setType(STStyleType.PARAGRAPH);
+            list.addNewName().setVal("List Bullet");
+            styles.addStyle(new XWPFStyle(list, styles));
+            var table = doc.createTable();
+            boolean firstRow = true;
+            for (String line : lines) {
+                if (line.contains("\t")) {
+                    String[] cells = line.split("\t", 2);
+                    var row = firstRow ? table.getRow(0) : table.createRow();
+                    if (firstRow) {
+                        row.addNewTableCell();
+                    }
+                    firstRow = false;
+                    row.getCell(0).setText(cells[0]);
+                    row.getCell(1).setText(cells[1]);
+                } else if (line.startsWith("## ")) {
+                    paragraph(doc, "Heading2", line.substring(3));
+                } else if (line.startsWith("- ")) {
+                    paragraph(doc, "ListBullet", line.substring(2));
+                } else {
+                    paragraph(doc, null, line);
+                }
+            }
+            doc.write(out);
+        }
+        return file;
+    }
+
     /** A DOCX with the title in its core properties and paragraphs styled "heading 1/2". */
     static Path docx(Path file, String title) throws IOException {
         try (XWPFDocument doc = new XWPFDocument(); OutputStream out = Files.newOutputStream(file)) {

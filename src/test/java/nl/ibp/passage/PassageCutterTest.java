@@ -179,4 +179,63 @@ class PassageCutterTest {
             assertTrue(p.text().endsWith("Nederland."), p.text());
         }
     }
+
+    private static Block b(Block.Type type, String text, int page) {
+        return new Block(type, type == Block.Type.LIST_ITEM ? 1 : 0, text, page);
+    }
+
+    @Test
+    void boilerplateAndFootnotesStandApartWithTheirKindAndPage() {
+        List<Passage> passages = CUTTER.cut(new SourceDocument("brief.pdf", "h", "application/pdf", "Brief", Optional.empty(),
+                "", "", List.of(
+                        b(Block.Type.BOILERPLATE, "Datum 12 december 2018", 1),
+                        b(Block.Type.BOILERPLATE, "Geachte leden,", 1),
+                        b(Block.Type.PARAGRAPH, "Regio Deals", 1),
+                        b(Block.Type.PARAGRAPH, "De leden vragen het bestuur zich in te zetten voor een voorziening die", 1),
+                        new Block(Block.Type.FOOTNOTE, 1, "1 Zie ledenbrief Lbr. 18/022.", 1),
+                        b(Block.Type.BOILERPLATE, "Pagina 1 van 2", 1),
+                        b(Block.Type.PARAGRAPH, "gemeenten helpt hun tekorten op te vangen tot het nieuwe model er is.", 2),
+                        b(Block.Type.SIGNATURE, "Met vriendelijke groet,", 2),
+                        b(Block.Type.SIGNATURE, "J. Kriens", 2))));
+        Passage body = containing(passages, "voorziening die gemeenten helpt");
+        assertEquals(PassageKind.BODY, body.kind(), "a sentence split by a page break is joined over the footer");
+        assertEquals(OptionalInt.of(1), body.page());
+        assertEquals(List.of("Regio Deals"), body.headingPath());
+        assertEquals(PassageKind.FOOTNOTE, containing(passages, "Zie ledenbrief").kind());
+        assertEquals(PassageKind.BOILERPLATE, containing(passages, "Geachte leden").kind());
+        assertEquals("Datum 12 december 2018\nGeachte leden,", containing(passages, "Geachte leden").text());
+        Passage signature = containing(passages, "Kriens");
+        assertEquals(PassageKind.SIGNATURE, signature.kind());
+        assertEquals(OptionalInt.of(2), signature.page());
+        assertTrue(signature.isBoilerplate(), "a signature holds no agreements");
+    }
+
+    @Test
+    void aLoneNumberedLineIsAHeadingAListOfNumberedTitlesIsNot() {
+        List<Passage> passages = CUTTER.cut(new SourceDocument("x.pdf", "h", "application/pdf", "X", Optional.empty(), "", "",
+                List.of(b(Block.Type.LIST_ITEM, "1. Sociaal domein: verdeling van het fonds", 1),
+                        b(Block.Type.PARAGRAPH, "Gemeenten konden tot 15 september 2018 een aanvraag indienen bij het fonds.", 1),
+                        b(Block.Type.PARAGRAPH, "De tien opgaven zijn:", 1),
+                        b(Block.Type.LIST_ITEM, "1. Samen aan de slag voor het klimaat", 1),
+                        b(Block.Type.LIST_ITEM, "2. Toekomstbestendig wonen", 1),
+                        b(Block.Type.LIST_ITEM, "9. Passende financiële verhoudingen", 1),
+                        b(Block.Type.PARAGRAPH, "Elke opgave krijgt een eigen uitwerking met afspraken over wie wat doet.", 1))));
+        assertEquals(List.of("1. Sociaal domein: verdeling van het fonds"), containing(passages, "15 september 2018").headingPath());
+        Passage list = containing(passages, "Toekomstbestendig wonen");
+        assertEquals(PassageKind.LIST_ITEM, list.kind());
+        assertEquals(List.of("1. Sociaal domein: verdeling van het fonds"), containing(passages, "eigen uitwerking").headingPath());
+    }
+
+    @Test
+    void printedTableRowsWithoutColumnsAreAListNotHeadings() {
+        List<Passage> passages = CUTTER.cut(new SourceDocument("p.pdf", "h", "application/pdf", "P", Optional.empty(), "", "",
+                List.of(b(Block.Type.PARAGRAPH, "Planning", 2),
+                        b(Block.Type.PARAGRAPH, "Onderstaande tabel geeft de planning van de derde tranche weer.", 2),
+                        b(Block.Type.PARAGRAPH, "Mijlpaal Datum Wie", 2),
+                        b(Block.Type.PARAGRAPH, "Aanvraagtijdvak eerste tranche 1 t/m 15 juli 2020 gemeenten", 2),
+                        b(Block.Type.PARAGRAPH, "Einde looptijd regeling 31 december 2023 RVO", 2))));
+        Passage rows = containing(passages, "Einde looptijd regeling 31 december 2023 RVO");
+        assertEquals(List.of("Planning"), rows.headingPath());
+        assertTrue(rows.text().contains("- Aanvraagtijdvak eerste tranche"), rows.text());
+    }
 }

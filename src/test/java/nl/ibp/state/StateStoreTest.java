@@ -101,6 +101,37 @@ class StateStoreTest {
     }
 
     @Test
+    void anIbpDbOfTheDeliveryEraBringsItsQueueAndUnansweredQuestions() throws Exception {
+        Path legacy = dir.resolve(StateStore.LEGACY_FILE);
+        legacyDatabase(legacy, 3);
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + legacy); Statement s = c.createStatement()) {
+            // The bot's ad-hoc table (no key) and its delivery tables, as main's BotStore made them.
+            s.execute("CREATE TABLE unanswered (question TEXT PRIMARY KEY, times INTEGER NOT NULL, first TEXT NOT NULL, last TEXT NOT NULL)");
+            s.execute("INSERT INTO unanswered VALUES ('Wat kost   de fiets?', 3, '" + T + "', '" + T.plusSeconds(60) + "')");
+            s.execute("INSERT INTO unanswered VALUES ('wat kost de fiets', 1, '" + T + "', '" + T + "')");
+            s.execute("CREATE TABLE bot_intake (seq INTEGER PRIMARY KEY AUTOINCREMENT, update_id INTEGER NOT NULL, "
+                    + "chat INTEGER NOT NULL, json TEXT NOT NULL, received TEXT NOT NULL)");
+            s.execute("CREATE TABLE bot_outbox (seq INTEGER NOT NULL, position INTEGER NOT NULL, step TEXT NOT NULL, "
+                    + "sent INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (seq, position))");
+            s.execute("INSERT INTO bot_intake VALUES (7, 1235, 5, '{}', '" + T + "')");
+            s.execute("INSERT INTO bot_outbox VALUES (7, 0, '{\"m\":1}', 1)");
+        }
+        try (StateStore store = StateStore.open(dir)) {
+            List<StateStore.Unanswered> unanswered = store.unanswered(10);
+            assertEquals(1, unanswered.size(), unanswered.toString());
+            assertEquals(4, unanswered.getFirst().times(), "the two spellings count as one question");
+            assertEquals(T.plusSeconds(60), unanswered.getFirst().when());
+            assertEquals(List.of(7L, 1L), store.read(c -> {
+                try (Statement s = c.createStatement();
+                     ResultSet rs = s.executeQuery("SELECT i.seq, o.sent FROM bot_intake i JOIN bot_outbox o ON o.seq = i.seq")) {
+                    return rs.next() ? List.of(rs.getLong(1), rs.getLong(2)) : List.<Long>of();
+                }
+            }));
+            assertTrue(store.notes().getFirst().contains("unanswered 2"), store.notes().toString());
+        }
+    }
+
+    @Test
     void aTruncatedOldIbpDbGivesWhatCanBeReadAndNeverFails() throws Exception {
         Path legacy = dir.resolve(StateStore.LEGACY_FILE);
         legacyDatabase(legacy, 2000);

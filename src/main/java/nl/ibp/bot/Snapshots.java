@@ -1,0 +1,46 @@
+package nl.ibp.bot;
+
+import java.io.IOException;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The index generation the bot answers from, swapped by a re-index while answers still use the
+ * old one (each {@link Snapshot} is reference counted).
+ */
+final class Snapshots implements AutoCloseable {
+
+    private final AtomicReference<Snapshot> current = new AtomicReference<>();
+
+    Snapshots(Snapshot first) {
+        current.set(first);
+    }
+
+    /** A reference to the index in use; release it when done. */
+    Snapshot acquire() {
+        for (;;) {
+            Snapshot s = current.get();
+            if (s == null) {
+                throw new IllegalStateException("the bot is closed");
+            }
+            if (s.tryAcquire()) {
+                return s;
+            }
+        }
+    }
+
+    /** Puts a new generation in use; the old one closes when its last answer is done. */
+    void swap(Snapshot fresh) throws IOException {
+        Snapshot old = current.getAndSet(fresh);
+        if (old != null) {
+            old.release();
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        Snapshot s = current.getAndSet(null);
+        if (s != null) {
+            s.release();
+        }
+    }
+}

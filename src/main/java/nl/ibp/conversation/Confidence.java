@@ -1,0 +1,47 @@
+package nl.ibp.conversation;
+
+import nl.ibp.answer.AnswerEngine.Answer;
+import nl.ibp.answer.Evidence;
+import nl.ibp.passage.Cue;
+import nl.ibp.search.QuestionType;
+
+/**
+ * Whether an answer is good enough to lead with, or the assistant should say it does not know.
+ * The rule reads the evidence the engine measured, never a raw score alone (BM25 scores are not
+ * comparable across questions); its thresholds were calibrated on the development chats and gold
+ * questions (see docs/BENCHMARKS.md, "Confidence").
+ */
+final class Confidence {
+
+    /**
+     * What the lead passage and its sentence hold of what was asked (words weighed by rarity), mixed
+     * in these proportions, must reach {@link #MIN_COVERAGE}.
+     */
+    static final double PASSAGE_SHARE = 0.6;
+    static final double MIN_COVERAGE = 0.5;
+    /** A question whose words the documents do not know at all is not about them. */
+    static final double MAX_UNKNOWN_SHARE = 0.34;
+
+    private Confidence() {
+    }
+
+    /**
+     * @param answer       the engine's answer
+     * @param lead         the lead answer composed from it
+     * @param unknownNames names in the question (capitalised words, not the first) that no document contains:
+     *                     "Zwolle", "OZB", "Ter Apel"; a question about them is not about these documents
+     */
+    static boolean good(Answer answer, String lead, java.util.List<String> unknownNames) {
+        Evidence e = answer.evidence();
+        if (answer.passages().isEmpty() || e.terms() == 0 || !unknownNames.isEmpty()) {
+            return false;
+        }
+        if ((double) e.unknown().size() / e.terms() > MAX_UNKNOWN_SHARE) {
+            return false;
+        }
+        if (answer.type() == QuestionType.HOW_MANY && !Cue.NUMBER.in(lead)) {
+            return false;
+        }
+        return PASSAGE_SHARE * e.passageCoverage() + (1 - PASSAGE_SHARE) * e.sentenceCoverage() >= MIN_COVERAGE;
+    }
+}

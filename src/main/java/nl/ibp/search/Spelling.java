@@ -1,0 +1,138 @@
+package nl.ibp.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import nl.ibp.analysis.IbpAnalyzer;
+import nl.ibp.index.IndexFields;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.spell.DirectSpellChecker;
+import org.apache.lucene.search.spell.SuggestMode;
+import org.apache.lucene.search.spell.SuggestWord;
+
+/**
+ * Spelling suggestions from the index's own vocabulary (Lucene's {@link DirectSpellChecker} over
+ * the {@link IndexFields#WORDS} field): a suggestion is always a word the documents contain, so
+ * "klimaatakoord" becomes "klimaatakkoord" and a place the documents never name gets none.
+ * Thread-safe.
+ */
+public final class Spelling implements AutoCloseable {
+
+    /** Words shorter than this are not corrected: too many real words lie one letter apart. */
+    static final int MIN_LENGTH = 4;
+    /** From this length on, two edits ("verantwoordleijk") still make a clear suggestion. */
+    static final int TWO_EDITS_FROM = 9;
+
+    /** A word of the question, where it stands, and the word the documents have instead. */
+    public record Correction(String word, int start, int end, String suggestion) {
+    }
+
+    /** The question with its clear corrections applied, and the corrections. */
+    public record Corrected(String text, List<Correction> corrections) {
+        public Corrected {
+            corrections = List.copyOf(corrections);
+        }
+
+        public boolean changed() {
+            return !corrections.isEmpty();
+        }
+    }
+
+    private final IndexReader reader;
+    private final Analyzer words = IbpAnalyzer.forWords();
+
+    Spelling(IndexReader reader) {
+        this.reader = reader;
+    }
+
+    /** Whether the documents contain this word (as written, folded). */
+    public boolean known(String word) {
+        try {
+            return reader.docFreq(new Term(IndexFields.WORDS, IbpAnalyzer.foldWord(word))) > 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The closest word of the documents to an unknown {@code word}; empty when it is known or none is close. */
+    public Optional<String> suggest(String word) {
+        String folded = IbpAnalyzer.foldWord(word);
+        if (folded.length() < MIN_LENGTH || !folded.chars().allMatch(Character::isLetter) || known(folded)) {
+            return Optional.empty();
+        }
+        DirectSpellChecker checker = new DirectSpellChecker();
+        checker.setMaxEdits(folded.length() >= TWO_EDITS_FROM ? 2 : 1);
+        checker.setMinPrefix(1);
+        checker.setMinQueryLength(MIN_LENGTH);
+        checker.setAccuracy(0.6f);
+        try {
+            SuggestWord[] found = checker.suggestSimilar(new Term(IndexFields.WORDS, folded), 1, reader,
+                    SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+            return found.length == 0 ? Optional.empty() : Optional.of(found[0].string);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The names in a question that no document contains: capitalised words ("Zwolle", "OZB"),
+     * except the first word, which is capitalised anyway.
+     */
+    public List<String> unknownNames(String question) {
+        List<String> names = new ArrayList<>();
+        java.util.regex.Matcher m = NAME.matcher(question);
+        while (m.find()) {
+            if (m.start() > 0 && !question.substring(0, m.start()).isBlank() && !known(m.group())) {
+                names.add(m.group());
+            }
+        }
+        return names;
+    }
+
+    private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("\\b\\p{Lu}[\\p{L}]+\\b");
+
+    /** The question with each unknown word that has a clear suggestion replaced by it. */
+    public Corrected correct(String question) {
+        List<Correction> corrections = new ArrayList<>();
+        try (TokenStream ts = words.tokenStream(IndexFields.WORDS, question)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                String word = term.toString();
+                int start = offset.startOffset();
+                int end = offset.endOffset();
+                boolean name = start > 0 && Character.isUpperCase(question.charAt(start));
+                if (!name) { // a name the documents do not know is not a misspelling of one of their words
+                    suggest(word).ifPresent(s -> corrections.add(new Correction(question.substring(start, end), start, end, s)));
+                }
+            }
+            ts.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException("analysing a string in memory cannot fail", e);
+        }
+        StringBuilder text = new StringBuilder(question);
+        for (int i = corrections.size() - 1; i >= 0; i--) {
+            Correction c = corrections.get(i);
+            text.replace(c.start(), c.end(), c.suggestion());
+        }
+        return new Corrected(text.toString(), corrections);
+    }
+
+    @Override
+    public void close() {
+        words.close();
+    }
+
+    @Override
+    public String toString() {
+        return "Spelling[" + reader.numDocs() + " passages]";
+    }
+}
