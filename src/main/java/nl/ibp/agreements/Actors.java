@@ -58,11 +58,16 @@ public final class Actors {
 
     /** The actors a sentence (or list item) names with a role, in order; each enumerated actor separately. */
     public static List<Responsibility> find(String sentence) {
+        return find(ActorLexicon.defaults(), sentence);
+    }
+
+    /** As {@link #find(String)}, with the parties of {@code lexicon}. */
+    static List<Responsibility> find(ActorLexicon lexicon, String sentence) {
         String s = ActorLexicon.normalise(sentence);
         if (s.isEmpty()) {
             return List.of();
         }
-        List<List<Mention>> groups = groups(s, ActorLexicon.scan(s));
+        List<List<Mention>> groups = groups(s, lexicon.scan(s));
         LinkedHashSet<Responsibility> out = new LinkedHashSet<>();
         for (int g = 0; g < groups.size(); g++) {
             List<Mention> group = groups.get(g);
@@ -84,7 +89,7 @@ public final class Actors {
     /** Every actor the text names, normalised, in order of first mention, without roles. */
     public static List<Actor> mentioned(String text) {
         LinkedHashSet<Actor> out = new LinkedHashSet<>();
-        for (Mention m : ActorLexicon.scan(ActorLexicon.normalise(text))) {
+        for (Mention m : ActorLexicon.defaults().scan(ActorLexicon.normalise(text))) {
             out.addAll(m.actors());
         }
         return List.copyOf(out);

@@ -90,9 +90,14 @@ public final class Overlay {
                         + ": the file must be a list of entries, each starting with '- action: …'");
                 return new Overlay(entries, problems);
             }
-            while (parser.nextToken() == JsonToken.START_OBJECT) {
+            for (JsonToken t = parser.nextToken(); t != null && t != JsonToken.END_ARRAY; t = parser.nextToken()) {
                 int line = parser.currentLocation().getLineNr();
-                JsonNode node = YAML.readTree(parser);
+                JsonNode node = YAML.readTree(parser); // reads the whole item, whatever it is, so the next one follows
+                if (!node.isObject()) {
+                    problems.add(name + ":" + line + ": an entry must be a mapping ('- action: …' with 'key: value'"
+                            + " lines), not '" + (node.isValueNode() ? node.asText() : node.toString()) + "'; entry skipped");
+                    continue;
+                }
                 try {
                     entries.add(entry(node, line));
                 } catch (IllegalArgumentException e) {

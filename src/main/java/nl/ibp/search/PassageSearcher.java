@@ -13,6 +13,8 @@ import nl.ibp.index.IndexException;
 import nl.ibp.index.IndexFields;
 import nl.ibp.index.IndexLayout;
 import nl.ibp.index.Manifest;
+import nl.ibp.passage.DataFileException;
+import nl.ibp.passage.Opgaven;
 import nl.ibp.passage.Passage;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.IntField;
@@ -40,6 +42,11 @@ public final class PassageSearcher implements AutoCloseable {
     private PassageSearcher(Path generation, Ranking ranking) throws IOException {
         this.manifest = Manifest.read(generation)
                 .orElseThrow(() -> new IndexException("indexgeneratie " + generation + " heeft geen manifest; draai 'ibp index --full'"));
+        try { // the opgaven this generation was built with: questions name them as its passages do
+            Opgaven.use(Opgaven.load(generation.resolve(IndexLayout.OPGAVEN)));
+        } catch (DataFileException e) {
+            throw new IndexException(e.getMessage() + "; draai 'ibp index --full'");
+        }
         this.queries = new QueryFactory(Synonyms.load(generation.resolve(IndexLayout.SYNONYMS)),
                 CompoundDictionary.read(generation.resolve(IndexLayout.COMPOUNDS)), ranking);
         this.directory = FSDirectory.open(generation);
