@@ -14,7 +14,7 @@ import java.util.Optional;
  * <pre>
  * index/CURRENT          name of the generation being served, replaced atomically
  * index/gen-000007/      one complete generation: Lucene files, manifest.json, compounds.txt, synonyms.txt,
- *                        opgaven.yaml, actoren.txt
+ *                        opgaven.yaml, actoren.txt, briefopmaak.txt
  * index/cache/           extracted documents by fingerprint, so unchanged files are not re-parsed
  * index/.lock            held while an index run writes
  * </pre>
@@ -31,6 +31,8 @@ public record IndexLayout(Path root) {
     public static final String OPGAVEN = "opgaven.yaml";
     /** The corpus' {@code _actoren.txt} as this generation was built with it. */
     public static final String ACTORS = "actoren.txt";
+    /** The corpus' {@code _briefopmaak.txt} (letter boilerplate the search demotes) as this generation was built with it. */
+    public static final String LETTER_PARTS = "briefopmaak.txt";
     private static final String CURRENT = "CURRENT";
 
     public IndexLayout {

@@ -340,7 +340,8 @@ public final class Indexer implements AutoCloseable {
             if (Files.isRegularFile(synonyms)) {
                 Files.copy(synonyms, tmp.resolve(IndexLayout.SYNONYMS));
             }
-            for (String[] data : new String[][] {{Opgaven.FILE, IndexLayout.OPGAVEN}, {DATA_ACTORS, IndexLayout.ACTORS}}) {
+            for (String[] data : new String[][] {{Opgaven.FILE, IndexLayout.OPGAVEN}, {DATA_ACTORS, IndexLayout.ACTORS},
+                    {"_briefopmaak.txt", IndexLayout.LETTER_PARTS}}) {
                 Path file = corpus.resolve(data[0]);
                 if (Files.isRegularFile(file)) {
                     Files.copy(file, tmp.resolve(data[1]));

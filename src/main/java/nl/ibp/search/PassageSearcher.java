@@ -38,12 +38,14 @@ public final class PassageSearcher implements AutoCloseable {
     private final IndexSearcher searcher;
     private final QueryFactory queries;
     private final Manifest manifest;
+    private final LetterParts letterParts;
 
     private PassageSearcher(Path generation, Ranking ranking) throws IOException {
         this.manifest = Manifest.read(generation)
                 .orElseThrow(() -> new IndexException("indexgeneratie " + generation + " heeft geen manifest; draai 'ibp index --full'"));
         try { // the opgaven this generation was built with: questions name them as its passages do
             Opgaven.use(Opgaven.load(generation.resolve(IndexLayout.OPGAVEN)));
+            this.letterParts = LetterParts.load(generation.resolve(IndexLayout.LETTER_PARTS));
         } catch (DataFileException e) {
             throw new IndexException(e.getMessage() + "; draai 'ibp index --full'");
         }
@@ -80,13 +82,14 @@ public final class PassageSearcher implements AutoCloseable {
         if (k < 1) {
             throw new IllegalArgumentException("k must be >= 1, got " + k);
         }
-        TopDocs top = searcher.search(queries.build(question), k);
+        TopDocs top = searcher.search(queries.build(question), k + Rerank.WINDOW);
         StoredFields stored = searcher.storedFields();
         List<Hit> hits = new ArrayList<>(top.scoreDocs.length);
         for (ScoreDoc sd : top.scoreDocs) {
             hits.add(toHit(stored.document(sd.doc), sd.score));
         }
-        return hits;
+        List<Hit> ranked = Rerank.apply(question, hits, letterParts);
+        return List.copyOf(ranked.subList(0, Math.min(k, ranked.size())));
     }
 
     /** The passage with this id, if the index has it. */
