@@ -43,7 +43,7 @@ import org.apache.lucene.store.ByteBuffersDirectory;
  * so that "inburgeringsexamens" meets "inburgering". A text is a BM25 query of its terms; its
  * {@link #K} nearest neighbours vote with their scores. A statement's opgave weighs its own votes,
  * its passage's and, since a letter is mostly about one thing, its document's (the votes of all
- * its passages). The best opgave wins when it holds {@link #MIN_SHARE} of the votes; otherwise
+ * its passages). The best opgave wins when it holds a majority ({@link #MIN_SHARE}) of the votes; otherwise
  * the statement stays without opgave, which is right for text about the programme as a whole.
  * Deterministic; thread-safe once built; close it when done.
  */
@@ -58,7 +58,7 @@ final class OpgaveAssigner implements AutoCloseable {
     /** Weight of the votes of the statement's document. */
     static final double DOCUMENT_WEIGHT = 0.5;
     /** Share of all votes (the statement's, its passage's and its document's) the winner must hold. */
-    static final double MIN_SHARE = 0.45;
+    static final double MIN_SHARE = 0.5;
     /** Training passages per opgave at most (a deterministic sample beyond): profiles need no more. */
     static final int MAX_PER_OPGAVE = 1500;
     /** Longer passages are judged by their first terms; the query needs no more. */

@@ -181,13 +181,6 @@ public final class Tracker implements Derivation {
                     OptionalInt opgave = r.named().isPresent() ? r.named()
                             : opgaven.decide(r.statementVotes().get(k), r.votes(), byDocument.get(t.document()));
                     agreements.addAll(AgreementExtractor.agreements(t.document(), t.passage(), opgave, List.of(st)));
-                    if (System.getProperty("ibp.debug.opgave") != null) {
-                        System.err.println("OPG " + t.document().id().substring(0, Math.min(14, t.document().id().length()))
-                            + " named=" + r.named() + " -> " + opgave + " votes=" + fmt(r.votes()) + " own="
-                            + (r.statementVotes().isEmpty() ? "-" : fmt(r.statementVotes().get(k))) + " doc="
-                            + fmt(byDocument.get(t.document())) + " [" + t.passage().section() + "] "
-                            + st.text().substring(0, Math.min(70, st.text().length())));
-                    }
                 }
                 for (Agreement a : agreements) {
                     if (seen.add(a.text())) { // a list's lead-in repeats in each of its passages: once is enough
@@ -201,20 +194,6 @@ public final class Tracker implements Derivation {
         LOG.info("read {} passages ({} from the agreements cache) into {} agreements in {} ms", tasks.size(), cache.hits(),
                 out.size(), Duration.between(start, clock.instant()).toMillis());
         return out;
-    }
-
-    private static String fmt(double[] v) {
-        if (v == null) {
-            return "-";
-        }
-        double sum = java.util.Arrays.stream(v).sum();
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < v.length; i++) {
-            if (sum > 0 && v[i] / sum >= 0.1) {
-                sb.append(Opgaven.ALL.get(i).number()).append(':').append(Math.round(100 * v[i] / sum)).append(' ');
-            }
-        }
-        return sb.toString().strip();
     }
 
     private static int slot(int opgave) {

@@ -13,11 +13,11 @@ import java.util.Locale;
 import nl.ibp.passage.DataFileException;
 
 /**
- * The fixed parts of letters that are no answer (header fields, salutations, closings), as
+ * The fixed parts of letters that are no answer (header fields, salutations), as
  * maintainers list them in the corpus' {@code _briefopmaak.txt} ({@link #FILE}). The search
  * demotes passages that are such a part. Immutable.
  */
-record LetterParts(List<String> header, List<String> opening, List<String> closing) {
+record LetterParts(List<String> header, List<String> opening) {
 
     static final String FILE = "_briefopmaak.txt";
     private static final String BUNDLED = "/nl/ibp/defaults/" + FILE;
@@ -25,20 +25,19 @@ record LetterParts(List<String> header, List<String> opening, List<String> closi
     LetterParts {
         header = List.copyOf(header);
         opening = List.copyOf(opening);
-        closing = List.copyOf(closing);
     }
 
     static LetterParts none() {
-        return new LetterParts(List.of(), List.of(), List.of());
+        return new LetterParts(List.of(), List.of());
     }
 
     /**
-     * Whether a passage is letter boilerplate: it opens with a salutation or closing, or it opens
+     * Whether a passage is letter boilerplate: it opens with a salutation, or it opens
      * with a header field and holds another one ("Datum 10 april 2020 Onderwerp …").
      */
     boolean isBoilerplate(String passageText) {
         String t = passageText.strip().toLowerCase(Locale.ROOT).replace("*", "");
-        if (opening.stream().anyMatch(p -> startsWithWord(t, p)) || closing.stream().anyMatch(p -> startsWithWord(t, p))) {
+        if (opening.stream().anyMatch(p -> startsWithWord(t, p))) {
             return true;
         }
         if (header.stream().noneMatch(p -> startsWithWord(t, p))) {
@@ -87,7 +86,6 @@ record LetterParts(List<String> header, List<String> opening, List<String> closi
     static LetterParts parse(String text, String source) {
         List<String> header = new ArrayList<>();
         List<String> opening = new ArrayList<>();
-        List<String> closing = new ArrayList<>();
         int n = 0;
         for (String raw : text.split("\r?\n", -1)) {
             n++;
@@ -103,11 +101,10 @@ record LetterParts(List<String> header, List<String> opening, List<String> closi
             switch (f[0].toLowerCase(Locale.ROOT)) {
                 case "kop" -> header.add(phrase);
                 case "aanhef" -> opening.add(phrase);
-                case "slot" -> closing.add(phrase);
                 default -> throw new DataFileException(source + ":" + n + ": onbekende soort '" + f[0]
-                        + "' (kop, aanhef of slot)");
+                        + "' (kop of aanhef)");
             }
         }
-        return new LetterParts(header, opening, closing);
+        return new LetterParts(header, opening);
     }
 }

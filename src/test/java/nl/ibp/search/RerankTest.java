@@ -34,6 +34,8 @@ class RerankTest {
         assertEquals("De wet gaat in op 1 januari 2022.", ranked.getFirst().passage().text());
         assertTrue(PARTS.isBoilerplate("Geachte Voorzitter, Hierbij informeer ik u"));
         assertFalse(PARTS.isBoilerplate("Datum van inwerkingtreding is 1 januari 2022."), "one field word is not a header");
+        assertFalse(PARTS.isBoilerplate("Met vriendelijke groet, J. Jansen, algemeen directeur"),
+                "a signature answers who signed");
     }
 
     @Test
@@ -52,7 +54,7 @@ class RerankTest {
 
     @Test
     void aBadLineInTheLetterPartsFileNamesItsLine() {
-        assertEquals("_briefopmaak.txt:2: onbekende soort 'hoofd' (kop, aanhef of slot)",
+        assertEquals("_briefopmaak.txt:2: onbekende soort 'hoofd' (kop of aanhef)",
                 assertThrows(DataFileException.class, () -> LetterParts.parse("kop datum\nhoofd x\n", "_briefopmaak.txt"))
                         .getMessage());
     }
