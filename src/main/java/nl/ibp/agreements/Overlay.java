@@ -163,8 +163,10 @@ public final class Overlay {
         if (v.isNull()) {
             return Optional.of(OptionalInt.empty());
         }
-        if (!v.canConvertToInt() || v.asInt() < 1 || v.asInt() > 10) {
-            throw new IllegalArgumentException("opgave must be 1-10 or null, not '" + v.asText() + "'");
+        if (!v.canConvertToInt() || nl.ibp.passage.Opgaven.find(v.asInt()).isEmpty()) {
+            var numbers = nl.ibp.passage.Opgaven.ALL.stream().map(o -> o.number()).toList();
+            throw new IllegalArgumentException("opgave must be " + numbers.getFirst() + "-" + numbers.getLast()
+                    + " or null, not '" + v.asText() + "'");
         }
         return Optional.of(OptionalInt.of(v.asInt()));
     }
