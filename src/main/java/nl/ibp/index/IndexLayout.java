@@ -13,7 +13,8 @@ import java.util.Optional;
  *
  * <pre>
  * index/CURRENT          name of the generation being served, replaced atomically
- * index/gen-000007/      one complete generation: Lucene files, manifest.json, compounds.txt, synonyms.txt
+ * index/gen-000007/      one complete generation: Lucene files, manifest.json, compounds.txt, synonyms.txt,
+ *                        opgaven.yaml, actoren.txt, briefopmaak.txt
  * index/cache/           extracted documents by fingerprint, so unchanged files are not re-parsed
  * index/.lock            held while an index run writes
  * </pre>
@@ -26,6 +27,12 @@ public record IndexLayout(Path root) {
     public static final String MANIFEST = "manifest.json";
     public static final String COMPOUNDS = "compounds.txt";
     public static final String SYNONYMS = "synonyms.txt";
+    /** The corpus' {@code _opgaven.yaml} as this generation was built with it. */
+    public static final String OPGAVEN = "opgaven.yaml";
+    /** The corpus' {@code _actoren.txt} as this generation was built with it. */
+    public static final String ACTORS = "actoren.txt";
+    /** The corpus' {@code _briefopmaak.txt} (letter boilerplate the search demotes) as this generation was built with it. */
+    public static final String LETTER_PARTS = "briefopmaak.txt";
     private static final String CURRENT = "CURRENT";
 
     public IndexLayout {
