@@ -19,11 +19,15 @@ import nl.ibp.agreements.Actor.Type;
  * keeps the leftmost-longest matches that do not overlap. A mention's span includes leading
  * articles and a few determiners ("de", "het", "alle", "drie", "betrokken") so that role
  * patterns can look at the text just before it.
+ *
+ * <p>The named parties (ministries, koepels, bodies, cabinet names) come from {@link ActorData},
+ * the corpus' {@code _actoren.txt}; the tiers of government and the titles minister and
+ * staatssecretaris are Dutch grammar and live here. Each entry has a cheap trigger (its core
+ * without articles and context checks) that must occur before the full pattern runs: most
+ * sentences name few parties, and the full patterns try their articles at every position.
+ * Immutable and thread-safe.
  */
 final class ActorLexicon {
-
-    private ActorLexicon() {
-    }
 
     /** A stretch {@code [start, end)} of the normalised text that names one or more actors. */
     record Mention(int start, int end, List<Actor> actors, boolean plural) {
@@ -34,38 +38,6 @@ final class ActorLexicon {
             + "|koepelorganisaties|overheden|departementen|ministeries|ministers|staatssecretarissen)\\b",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
-    /** Ministry names and abbreviations as written → the abbreviation shown to users. */
-    private static final Map<String, String> MINISTRIES = new LinkedHashMap<>();
-
-    static {
-        ministry("BZK", "BZK", "Binnenlandse Zaken en Koninkrijksrelaties", "Binnenlandse Zaken");
-        ministry("BZ", "BZ", "Buitenlandse Zaken");
-        ministry("EZK", "EZK", "EZ", "Economische Zaken en Klimaat", "Economische Zaken");
-        ministry("IenW", "IenW", "I&W", "Infrastructuur en Waterstaat");
-        ministry("IenM", "IenM", "Infrastructuur en Milieu");
-        ministry("LNV", "LNV", "Landbouw, Natuur en Voedselkwaliteit");
-        ministry("Financiën", "Financiën", "Financien", "FIN");
-        ministry("SZW", "SZW", "Sociale Zaken en Werkgelegenheid");
-        ministry("VWS", "VWS", "Volksgezondheid, Welzijn en Sport");
-        ministry("JenV", "JenV", "J&V", "VenJ", "Justitie en Veiligheid", "Veiligheid en Justitie");
-        ministry("OCW", "OCW", "Onderwijs, Cultuur en Wetenschap");
-        ministry("AZ", "AZ", "Algemene Zaken");
-        ministry("Defensie", "Defensie");
-    }
-
-    private static void ministry(String abbreviation, String... forms) {
-        for (String form : forms) {
-            MINISTRIES.put(form, abbreviation);
-        }
-    }
-
-    /** Short abbreviations that name a ministry only after "minister van" / "ministerie van". */
-    private static final List<String> NOT_BARE = List.of("BZ", "EZ", "AZ");
-
-    /** Any ministry form, longest first so "BZK" beats "BZ" and full names beat their prefixes. */
-    private static final String MINISTRY = alternation(MINISTRIES.keySet().stream().toList()) + "(?![\\p{L}&])";
-    private static final Pattern MINISTRY_ITEM = Pattern.compile(MINISTRY);
-
     private static final String START = "(?<![\\p{L}\\p{N}&-])";
     /** Not inside a word, nor a truncated compound ("gemeente- en provinciefonds"). */
     private static final String END = "(?![\\p{L}\\p{N}&]|-\\p{L}|-\\s+(?:en|of)\\s)";
@@ -74,17 +46,46 @@ final class ActorLexicon {
             + "|enkele|sommige|elke|iedere|kleine|grote|vele|veel|\\d+|(?:meest\\s+)?betrokken)\\s+)*";
     private static final int CI = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
 
-    private record Entry(Pattern pattern, Function<MatchResult, List<Actor>> actors) {
+    /** @param plural whether the party is plural, or null to tell from the head noun of the mention */
+    private record Entry(Pattern trigger, Pattern pattern, Function<MatchResult, List<Actor>> actors, Boolean plural) {
     }
 
-    private static final List<Entry> ENTRIES = new ArrayList<>();
+    private static volatile ActorLexicon defaults;
 
-    static {
+    /** The lexicon of the shipped corpus' actors file. */
+    static ActorLexicon defaults() {
+        ActorLexicon d = defaults;
+        if (d == null) {
+            d = new ActorLexicon(ActorData.defaults());
+            defaults = d;
+        }
+        return d;
+    }
+
+    /** Ministry forms as written → the abbreviation shown to users. */
+    private final Map<String, String> ministries = new LinkedHashMap<>();
+    /** Any ministry form, longest first so "BZK" beats "BZ" and full names beat their prefixes. */
+    private final Pattern ministryItem;
+    private final List<Entry> entries = new ArrayList<>();
+
+    ActorLexicon(ActorData data) {
+        List<String> bare = new ArrayList<>();
+        for (ActorData.Party p : data.of(ActorData.Kind.MINISTERIE)) {
+            for (String form : p.forms()) {
+                ministries.putIfAbsent(form, p.name());
+                if (!p.qualifiedOnly().contains(form)) {
+                    bare.add(form);
+                }
+            }
+        }
+        String ministry = ministries.isEmpty() ? "(?!)" : alternation(List.copyOf(ministries.keySet())) + "(?![\\p{L}&])";
+        this.ministryItem = Pattern.compile(ministry);
+
         // ministers, staatssecretarissen and ministries: "de minister en staatssecretaris van IenW",
         // "de ministers van LNV en BZK", "het ministerie van Economische Zaken en Klimaat"
         String title = "(?i:(minister|staatssecretaris)(?:s|sen)?|ministeries?)";
         add(0, "(?:" + title + "(?:\\s+en\\s+(?:de\\s+)?" + title + ")?)\\s+(?i:van)\\s+("
-                + MINISTRY + "(?:(?:\\s*,\\s*|\\s+en\\s+)" + MINISTRY + ")*)", ActorLexicon::ministers);
+                + ministry + "(?:(?:\\s*,\\s*|\\s+en\\s+)" + ministry + ")*)", this::ministers);
         add(0, "(?i:(minister|staatssecretaris))\\s+(?i:voor)\\s+(\\p{Lu}\\p{L}+-?(?:(?:,\\s+|\\s+en\\s+|\\s+)\\p{Lu}\\p{L}+-?)*)",
                 m -> one(title(m.group(1)) + " voor " + m.group(2).replaceAll("\\s+", " ").replaceAll("-$", ""),
                         Type.MINISTERIE));
@@ -93,27 +94,32 @@ final class ActorLexicon {
         add(CI, "staatssecretaris(?:sen)?", m -> one("staatssecretaris", Type.MINISTERIE));
         add(CI, "(?:vak|rijks)?departementen|(?:vak|rijks)?departement|ministeries|ministerie",
                 m -> one("departementen", Type.RIJK));
-        List<String> bare = MINISTRIES.keySet().stream().filter(k -> !NOT_BARE.contains(k)).toList();
-        // a bare ministry ("onder coördinatie van JenV", "(SZW, J&V, FIN)"), but not "de werkgroep Financiën"
-        add(0, "(?<!(?i:werkgroep|begroting|directie|afdeling|wet)\\s)" + alternation(bare),
-                m -> one("minister van " + MINISTRIES.get(m.group()), Type.MINISTERIE), false);
+        if (!bare.isEmpty()) {
+            // a bare ministry ("onder coördinatie van JenV", "(SZW, J&V, FIN)"), but not "de werkgroep Financiën"
+            String forms = alternation(bare);
+            entries.add(new Entry(Pattern.compile(forms),
+                    Pattern.compile(START + "(?:(?<!(?i:werkgroep|begroting|directie|afdeling|wet)\\s)" + forms + ")" + END),
+                    m -> one("minister van " + ministries.get(m.group()), Type.MINISTERIE), null));
+        }
 
-        // koepels
-        add(0, "Vereniging van Nederlandse Gemeenten|VNG(?:-bestuur)?", m -> one("VNG", Type.KOEPEL));
-        add(0, "Interprovinciaal Overleg|IPO", m -> one("IPO", Type.KOEPEL));
-        add(0, "Unie van Waterschappen|UvW", m -> one("UvW", Type.KOEPEL));
+        for (ActorData.Party p : data.of(ActorData.Kind.KOEPEL)) {
+            named(p, Type.KOEPEL);
+        }
         add(CI, "(?:decentrale\\s+)?koepel(?:s|organisaties|organisatie)?", m -> one("koepels", Type.KOEPEL));
 
         // overheden
         add(0, "Rijk|Rijksoverheid|rijksoverheid", m -> one("Rijk", Type.RIJK));
-        add(CI, "kabinet(?:\\s+Rutte(?:\\s+(?:I{1,3}|IV))?)?|regering", m -> one("kabinet", Type.KABINET));
+        List<String> cabinets = data.of(ActorData.Kind.KABINET).stream().flatMap(p -> p.forms().stream()).toList();
+        String cabinetName = cabinets.isEmpty() ? "" : "(?:\\s+" + alternation(cabinets) + "(?:\\s+(?:I{1,3}|IV|VI{0,3}))?)?";
+        add(CI, "kabinet" + cabinetName + "|regering", m -> one("kabinet", Type.KABINET));
         add(CI, "gemeenten|gemeentes|gemeente", m -> one("gemeenten", Type.GEMEENTEN));
         add(CI, "provincies|provincie", m -> one("provincies", Type.PROVINCIES));
         add(CI, "waterschappen|waterschap", m -> one("waterschappen", Type.WATERSCHAPPEN));
         add(CI, "(?:decentrale|lagere)\\s+overhe(?:den|id)|mede-?overhe(?:den|id)",
                 m -> one("decentrale overheden", Type.OTHER));
-        ENTRIES.add(new Entry(Pattern.compile(START + "(?:(?i:alle|de(?:\\s+(?:gezamenlijke|betrokken))?|gezamenlijke)\\s+"
-                + "overheden|Overheden)" + END), m -> one("alle overheden", Type.OTHER)));
+        entries.add(new Entry(Pattern.compile("overheden", CI),
+                Pattern.compile(START + "(?:(?i:alle|de(?:\\s+(?:gezamenlijke|betrokken))?|gezamenlijke)\\s+"
+                        + "overheden|Overheden)" + END), m -> one("alle overheden", Type.OTHER), null));
 
         // officials and bodies: named as written, without article
         add(0, "(?:DG|(?i:directeur-generaal))\\s+(\\p{Lu}\\p{L}+(?:(?:\\s+en\\s+|\\s+)\\p{Lu}\\p{L}+)*)",
@@ -126,17 +132,29 @@ final class ActorLexicon {
                         ? "interbestuurlijke regietafel" : "regietafel", Type.OTHER));
         add(0, "[Bb]estuurlijke?\\s+Overleg(?:\\s+(?:en\\s+)?\\p{Lu}[\\p{L}-]*)+(?:\\s+verhoudingen)?",
                 m -> one(stripArticle(m.group()).replaceAll("\\s+", " "), Type.OTHER));
-        add(0, "Tweede Kamer|Eerste Kamer", m -> one(stripArticle(m.group()), Type.OTHER));
-        add(0, "Europese Commissie|EC", m -> one("Europese Commissie", Type.OTHER));
-        add(0, "Raad van State", m -> one("Raad van State", Type.OTHER));
-        add(0, "Openbaar Ministerie|OM", m -> one("Openbaar Ministerie", Type.OTHER));
-        add(0, "Rijkswaterstaat|UWV|SVB|CJIB|DUO|CAK", m -> one(stripArticle(m.group()), Type.OTHER));
-        add(CI, "belastingdienst", m -> one("Belastingdienst", Type.OTHER));
-        add(CI, "politie", m -> one("politie", Type.OTHER));
+        for (ActorData.Party p : data.of(ActorData.Kind.ORGAAN)) {
+            named(p, Type.OTHER);
+        }
+    }
+
+    /**
+     * A named party of the data file: forms with capitals match as written, lower-case ones in
+     * any case; the party is shown by its name.
+     */
+    private void named(ActorData.Party p, Type type) {
+        List<String> exact = p.forms().stream().filter(f -> !f.equals(f.toLowerCase(Locale.ROOT))).toList();
+        List<String> anyCase = p.forms().stream().filter(f -> f.equals(f.toLowerCase(Locale.ROOT))).toList();
+        List<Actor> actor = one(p.name(), type);
+        if (!exact.isEmpty()) {
+            add(0, alternation(exact), m -> actor, true, p.plural());
+        }
+        if (!anyCase.isEmpty()) {
+            add(CI, alternation(anyCase), m -> actor, true, p.plural());
+        }
     }
 
     /** "de minister en staatssecretaris van IenW" → one actor per title and ministry. */
-    private static List<Actor> ministers(MatchResult m) {
+    private List<Actor> ministers(MatchResult m) {
         List<String> titles = new ArrayList<>();
         titles.add(title(m.group(1)));
         if (m.group(2) != null) {
@@ -144,9 +162,9 @@ final class ActorLexicon {
         }
         List<Actor> out = new ArrayList<>();
         for (String t : titles) {
-            Matcher item = MINISTRY_ITEM.matcher(m.group(3));
+            Matcher item = ministryItem.matcher(m.group(3));
             while (item.find()) {
-                Actor a = new Actor(t + " van " + MINISTRIES.get(item.group()), Type.MINISTERIE);
+                Actor a = new Actor(t + " van " + ministries.get(item.group()), Type.MINISTERIE);
                 if (!out.contains(a)) {
                     out.add(a);
                 }
@@ -159,13 +177,14 @@ final class ActorLexicon {
         return raw == null || raw.toLowerCase(Locale.ROOT).startsWith("minister") ? "minister" : "staatssecretaris";
     }
 
-    private static void add(int flags, String core, Function<MatchResult, List<Actor>> actors) {
-        add(flags, core, actors, true);
+    private void add(int flags, String core, Function<MatchResult, List<Actor>> actors) {
+        add(flags, core, actors, true, null);
     }
 
-    private static void add(int flags, String core, Function<MatchResult, List<Actor>> actors, boolean articles) {
+    /** @param plural whether the party is plural, or null to tell from its head noun */
+    private void add(int flags, String core, Function<MatchResult, List<Actor>> actors, boolean articles, Boolean plural) {
         String regex = START + (articles ? PRE : "") + "(?:" + core + ")" + END;
-        ENTRIES.add(new Entry(Pattern.compile(regex, flags), actors));
+        entries.add(new Entry(Pattern.compile(core, flags), Pattern.compile(regex, flags), actors, plural));
     }
 
     private static List<Actor> one(String name, Type type) {
@@ -199,16 +218,19 @@ final class ActorLexicon {
     }
 
     /** The actor mentions in a normalised text, leftmost-longest, not overlapping, in order. */
-    static List<Mention> scan(String text) {
+    List<Mention> scan(String text) {
         List<Mention> all = new ArrayList<>();
-        for (Entry e : ENTRIES) {
-            Matcher m = e.pattern.matcher(text);
+        for (Entry e : entries) {
+            if (!e.trigger().matcher(text).find()) {
+                continue; // the core does not occur: the full pattern cannot match
+            }
+            Matcher m = e.pattern().matcher(text);
             while (m.find()) {
-                List<Actor> actors = e.actors.apply(m.toMatchResult());
+                List<Actor> actors = e.actors().apply(m.toMatchResult());
                 if (!actors.isEmpty()) {
                     String surface = m.group();
-                    boolean plural = actors.size() > 1 || (PLURAL_HEAD.matcher(surface).find()
-                            && !surface.contains("Vereniging") && !surface.contains("Unie"));
+                    boolean plural = actors.size() > 1 || (e.plural() != null ? e.plural()
+                            : PLURAL_HEAD.matcher(surface).find() && !surface.contains("Vereniging") && !surface.contains("Unie"));
                     all.add(new Mention(m.start(), m.end(), actors, plural));
                 }
             }

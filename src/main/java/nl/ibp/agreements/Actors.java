@@ -55,14 +55,22 @@ public final class Actors {
     private static final Set<String> STOP_WORDS = Set.of("van", "voor", "met", "in", "op", "aan", "bij", "over", "naar",
             "tussen", "door", "om", "te", "dat", "die", "uit", "tot", "onder", "zoals", "waarbij", "waarin", "als");
     private static final Set<String> NEGATIONS = Set.of("niet", "geen", "nooit");
+    /** Adverbs that may stand between a subject and its verb in a heading-like or joint clause. */
+    private static final Set<String> SUBJECT_ADVERBS = Set.of("gezamenlijk", "samen", "elk", "ieder", "beide", "allebei",
+            "ook", "tevens", "eerst", "vervolgens", "nog");
 
     /** The actors a sentence (or list item) names with a role, in order; each enumerated actor separately. */
     public static List<Responsibility> find(String sentence) {
+        return find(ActorLexicon.defaults(), sentence);
+    }
+
+    /** As {@link #find(String)}, with the parties of {@code lexicon}. */
+    static List<Responsibility> find(ActorLexicon lexicon, String sentence) {
         String s = ActorLexicon.normalise(sentence);
         if (s.isEmpty()) {
             return List.of();
         }
-        List<List<Mention>> groups = groups(s, ActorLexicon.scan(s));
+        List<List<Mention>> groups = groups(s, lexicon.scan(s));
         LinkedHashSet<Responsibility> out = new LinkedHashSet<>();
         for (int g = 0; g < groups.size(); g++) {
             List<Mention> group = groups.get(g);
@@ -83,8 +91,12 @@ public final class Actors {
 
     /** Every actor the text names, normalised, in order of first mention, without roles. */
     public static List<Actor> mentioned(String text) {
+        return mentioned(ActorLexicon.defaults(), text);
+    }
+
+    static List<Actor> mentioned(ActorLexicon lexicon, String text) {
         LinkedHashSet<Actor> out = new LinkedHashSet<>();
-        for (Mention m : ActorLexicon.scan(ActorLexicon.normalise(text))) {
+        for (Mention m : lexicon.scan(ActorLexicon.normalise(text))) {
             out.addAll(m.actors());
         }
         return List.copyOf(out);
@@ -216,9 +228,13 @@ public final class Actors {
         if (words.isEmpty()) {
             return -1;
         }
-        String first = words.get(0);
+        int lead = 0; // "Rijk en VNG gezamenlijk onderzoeken …", "gemeenten elk leggen …": the verb follows the adverb
+        while (lead + 1 < words.size() && SUBJECT_ADVERBS.contains(words.get(lead))) {
+            lead++;
+        }
+        String first = words.get(lead);
         if (!first.equals(",") && !COORDINATORS.contains(first)) {
-            return Character.isLetter(first.charAt(0)) ? 0 : -1;
+            return Character.isLetter(first.charAt(0)) ? lead : -1;
         }
         boolean afterConjunction = false;
         for (int i = 0; i < Math.min(words.size(), 14); i++) {

@@ -90,9 +90,14 @@ public final class Overlay {
                         + ": the file must be a list of entries, each starting with '- action: …'");
                 return new Overlay(entries, problems);
             }
-            while (parser.nextToken() == JsonToken.START_OBJECT) {
+            for (JsonToken t = parser.nextToken(); t != null && t != JsonToken.END_ARRAY; t = parser.nextToken()) {
                 int line = parser.currentLocation().getLineNr();
-                JsonNode node = YAML.readTree(parser);
+                JsonNode node = YAML.readTree(parser); // reads the whole item, whatever it is, so the next one follows
+                if (!node.isObject()) {
+                    problems.add(name + ":" + line + ": an entry must be a mapping ('- action: …' with 'key: value'"
+                            + " lines), not '" + (node.isValueNode() ? node.asText() : node.toString()) + "'; entry skipped");
+                    continue;
+                }
                 try {
                     entries.add(entry(node, line));
                 } catch (IllegalArgumentException e) {
@@ -158,8 +163,10 @@ public final class Overlay {
         if (v.isNull()) {
             return Optional.of(OptionalInt.empty());
         }
-        if (!v.canConvertToInt() || v.asInt() < 1 || v.asInt() > 10) {
-            throw new IllegalArgumentException("opgave must be 1-10 or null, not '" + v.asText() + "'");
+        if (!v.canConvertToInt() || nl.ibp.passage.Opgaven.find(v.asInt()).isEmpty()) {
+            var numbers = nl.ibp.passage.Opgaven.ALL.stream().map(o -> o.number()).toList();
+            throw new IllegalArgumentException("opgave must be " + numbers.getFirst() + "-" + numbers.getLast()
+                    + " or null, not '" + v.asText() + "'");
         }
         return Optional.of(OptionalInt.of(v.asInt()));
     }

@@ -10,15 +10,35 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import nl.ibp.config.Build;
 import nl.ibp.index.Derivation;
 import nl.ibp.index.Finding;
 import nl.ibp.ingest.SourceDocument;
+import nl.ibp.passage.DataFileException;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.OptionalInt;
+import nl.ibp.passage.Opgaven;
+import nl.ibp.passage.Passage;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Rebuilds the agreements tracker on every index run that changed something: extracts the
- * agreements of all documents, applies the curated overlay, and replaces the derived rows.
+ * agreements of all documents (on all cores, reading again only passages whose text is new, see
+ * {@link StatementCache}), with the actors of the corpus' {@code _actoren.txt} and opgaven from
+ * headings or content ({@link OpgaveAssigner}), applies the curated overlay, and replaces the
+ * derived rows.
  */
 public final class Tracker implements Derivation {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Tracker.class);
 
     private final Path corpus;
     private final Clock clock;
@@ -27,6 +47,33 @@ public final class Tracker implements Derivation {
     public Tracker(Path corpus, Clock clock) {
         this.corpus = corpus;
         this.clock = clock;
+        initialiseLucene();
+    }
+
+    /**
+     * Lucene's IndexWriter and IndexWriterConfig initialise each other (through its TestSecrets);
+     * initialised from two threads at once, as the index run's writer and this tracker's opgave
+     * profiles would be, the two class initialisations deadlock. Initialised here, on the thread
+     * that makes the tracker, before any run starts.
+     */
+    private static void initialiseLucene() {
+        new IndexWriterConfig(); // initialises its merge scheduler, Lucene's TestSecrets and through it IndexWriter
+        try {
+            Class.forName(IndexWriter.class.getName(), true, IndexWriter.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("Lucene is on the class path", e);
+        }
+    }
+
+    /** How the last rebuild read the passages: how many, and how many of them came from the cache. */
+    public record Reading(int passages, int fromCache) {
+    }
+
+    private volatile Reading lastReading = new Reading(0, 0);
+
+    /** How the last rebuild read the passages. */
+    public Reading lastReading() {
+        return lastReading;
     }
 
     /** Problems with the overlay found by the last rebuild, each with its line. */
@@ -39,15 +86,22 @@ public final class Tracker implements Derivation {
     public void rebuild(Path generation, List<CutDocument> documents) throws IOException {
         notes.clear();
         LocalDate today = LocalDate.now(clock);
-        List<Agreement> extracted = new ArrayList<>();
+        ActorData actors;
+        try {
+            actors = ActorData.load(corpus.resolve(ActorData.FILE));
+        } catch (DataFileException e) {
+            throw new TrackerException(e.getMessage());
+        }
         List<AgreementStore.DocumentRow> rows = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (CutDocument c : documents) {
             SourceDocument d = c.document();
             rows.add(new AgreementStore.DocumentRow(d.id(), d.title(), d.date(), d.kenmerk(), d.type()));
             ids.add(d.id());
-            extracted.addAll(AgreementExtractor.extract(d, c.passages().stream().filter(p -> !p.isBoilerplate()).toList(), today));
         }
+        // The statement cache is kept beside the generations (in the index directory), not in one.
+        List<Agreement> extracted = extract(generation.toAbsolutePath().getParent(), documents, new ActorLexicon(actors),
+                actors.fingerprint(), today);
         Overlay.Applied applied = Overlay.load(corpus.resolve(Overlay.FILE)).apply(extracted, ids, Overlay.FILE);
         notes.addAll(applied.problems());
         try (AgreementStore store = AgreementStore.create(generation.resolve(AgreementStore.GENERATION_FILE))) {
@@ -57,6 +111,120 @@ public final class Tracker implements Derivation {
             }
         } catch (SQLException e) {
             throw new IOException("writing the agreements database in " + generation + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** One passage to read, with the date its relative dates resolve against. */
+    private record Task(SourceDocument document, Passage passage, LocalDate date) {
+    }
+
+    /**
+     * What reading a passage gave: its statements, the opgave its names give, and, when it has
+     * statements but no named opgave, its neighbours' votes.
+     */
+    private record Read(Task task, List<AgreementExtractor.Statement> statements, OptionalInt named, double[] votes,
+                        List<double[]> statementVotes) {
+    }
+
+    /**
+     * Reads every passage, on all cores: statements come from the cache when the passage's text
+     * was read before; a passage with statements gets its opgave from its headings or names, else
+     * from its content and its document's ({@link OpgaveAssigner}). Then, per document in order, a
+     * lead-in repeated in several passages counts once.
+     */
+    private List<Agreement> extract(Path indexDir, List<CutDocument> documents, ActorLexicon lexicon,
+                                    String lexiconFingerprint, LocalDate today) throws IOException {
+        Instant start = clock.instant();
+        StatementCache cache = StatementCache.open(indexDir.resolve(StatementCache.FILE),
+                Build.current().id() + "\n" + lexiconFingerprint);
+        List<Task> tasks = new ArrayList<>();
+        for (CutDocument c : documents) {
+            LocalDate date = c.document().date().orElse(today);
+            // Boilerplate (letter headers, signatures) is never an agreement.
+            c.passages().stream().filter(p -> !p.isBoilerplate()).forEach(p -> tasks.add(new Task(c.document(), p, date)));
+        }
+        List<Agreement> out = new ArrayList<>();
+        try (OpgaveAssigner opgaven = OpgaveAssigner.build(documents)) {
+            List<Read> read = onAllCores(() -> tasks.parallelStream().map(t -> {
+                List<AgreementExtractor.Statement> statements = cache.statements(lexicon, t.passage().text(), t.date());
+                OptionalInt named = OpgaveAssigner.byNames(t.passage());
+                boolean learn = !statements.isEmpty() && named.isEmpty();
+                double[] votes = learn ? opgaven.votes(t.passage().text()) : null;
+                List<double[]> each = learn ? statements.stream().map(st -> opgaven.votes(st.text())).toList() : List.of();
+                return new Read(t, statements, named, votes, each);
+            }).toList());
+            Map<SourceDocument, double[]> byDocument = new IdentityHashMap<>();
+            int slots = Opgaven.ALL.size();
+            for (Read r : read) { // the document's prior: its passages' named opgaven and votes
+                double[] sum = byDocument.computeIfAbsent(r.task().document(), d -> new double[slots]);
+                if (r.named().isPresent()) {
+                    int i = slot(r.named().getAsInt());
+                    if (i >= 0) {
+                        sum[i] += 1;
+                    }
+                } else if (r.votes() != null) {
+                    for (int i = 0; i < slots; i++) {
+                        sum[i] += r.votes()[i];
+                    }
+                }
+            }
+            SourceDocument current = null;
+            Set<String> seen = new HashSet<>();
+            for (Read r : read) {
+                if (r.statements().isEmpty()) {
+                    continue;
+                }
+                Task t = r.task();
+                if (t.document() != current) {
+                    current = t.document();
+                    seen.clear();
+                }
+                List<Agreement> agreements = new ArrayList<>();
+                for (int k = 0; k < r.statements().size(); k++) {
+                    AgreementExtractor.Statement st = r.statements().get(k);
+                    OptionalInt opgave = r.named().isPresent() ? r.named()
+                            : opgaven.decide(r.statementVotes().get(k), r.votes(), byDocument.get(t.document()));
+                    agreements.addAll(AgreementExtractor.agreements(t.document(), t.passage(), opgave, List.of(st)));
+                }
+                for (Agreement a : agreements) {
+                    if (seen.add(a.text())) { // a list's lead-in repeats in each of its passages: once is enough
+                        out.add(a);
+                    }
+                }
+            }
+        }
+        cache.save();
+        lastReading = new Reading(tasks.size(), cache.hits());
+        LOG.info("read {} passages ({} from the agreements cache) into {} agreements in {} ms", tasks.size(), cache.hits(),
+                out.size(), Duration.between(start, clock.instant()).toMillis());
+        return out;
+    }
+
+    private static int slot(int opgave) {
+        for (int i = 0; i < Opgaven.ALL.size(); i++) {
+            if (Opgaven.ALL.get(i).number() == opgave) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Runs a parallel stream's work on a pool as wide as the machine (not the shared common pool). */
+    private static <T> T onAllCores(java.util.concurrent.Callable<T> work) throws IOException {
+        ForkJoinPool pool = new ForkJoinPool(Math.max(1, Runtime.getRuntime().availableProcessors()));
+        try {
+            return pool.submit(work).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while reading agreements", e);
+        } catch (ExecutionException e) {
+            switch (e.getCause()) {
+                case RuntimeException re -> throw re;
+                case Error err -> throw err;
+                default -> throw new IOException(e.getCause());
+            }
+        } finally {
+            pool.shutdown();
         }
     }
 

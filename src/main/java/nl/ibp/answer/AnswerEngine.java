@@ -153,9 +153,9 @@ public final class AnswerEngine implements AutoCloseable {
         Optional<Opgave> opgave = opgave(text, passages).or(() -> context.flatMap(Opgaven::mentionedIn));
         String all = context.map(c -> text + " " + c).orElse(text);
         // A follow-up has few words of its own ("en wie betaalt dat?"): its evidence is read with the topic it leans on.
-        List<String> judged = context.isPresent() ? AnalyzedTerms.of(terms, all) : asked;
+        List<String> topic = context.map(c -> AnalyzedTerms.of(terms, c)).orElse(List.of());
         return new Answer(question, type, opgave, matchingAgreements(all, type, opgave, passages), passages, lead,
-                evidence(all, judged, lead));
+                evidence(all, asked, topic, lead));
     }
 
     /**
@@ -221,8 +221,11 @@ public final class AnswerEngine implements AutoCloseable {
     }
 
     /** How much of what was asked (its own words, weighed by rarity) the best passage and its answer sentence hold. */
-    private Evidence evidence(String text, List<String> asked, Optional<RankedPassage> lead) throws IOException {
+    private Evidence evidence(String text, List<String> asked, List<String> topic, Optional<RankedPassage> lead)
+            throws IOException {
+        Set<String> mine = new java.util.LinkedHashSet<>(asked);
         Set<String> own = new java.util.LinkedHashSet<>(asked);
+        own.addAll(topic);
         if (lead.isEmpty() || own.isEmpty()) {
             return new Evidence(0, 0, List.of(), List.copyOf(own), own.size(), 0f);
         }
@@ -237,8 +240,14 @@ public final class AnswerEngine implements AutoCloseable {
         Set<String> inSentence = new HashSet<>(AnalyzedTerms.of(terms, best.answerText()));
         Map<String, Alternatives> alternatives = alternatives(text, own);
         Map<String, Double> idf = idfs(own);
-        List<String> unknown = new ArrayList<>();
+        // The topic a follow-up leans on counts, but less than what is asked now.
         for (String t : own) {
+            if (!mine.contains(t)) {
+                idf.put(t, idf.get(t) * CONTEXT_WEIGHT);
+            }
+        }
+        List<String> unknown = new ArrayList<>();
+        for (String t : mine) {
             if (!alternatives.get(t).known(searcher) && !inPassage.contains(t)) {
                 unknown.add(t);
             }

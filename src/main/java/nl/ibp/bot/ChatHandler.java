@@ -23,7 +23,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nl.ibp.agreements.Agreement;
 import nl.ibp.agreements.Deadline;
+import nl.ibp.agreements.DatedItem;
 import nl.ibp.agreements.DeadlineStatus;
+import nl.ibp.agreements.Timeline;
 import nl.ibp.answer.AnswerEngine;
 import nl.ibp.answer.AnswerEngine.Answer;
 import nl.ibp.answer.AnswerEngine.RankedPassage;
@@ -355,25 +357,16 @@ public final class ChatHandler implements Handler, AutoCloseable {
             return new Reply.Message("Gebruik <code>/deadlines</code>, <code>/deadlines 6</code> (een opgave), "
                     + "<code>/deadlines 2021</code> (een jaar), <code>/deadlines komend</code> of <code>/deadlines verstreken</code>.");
         }
-        record Row(Deadline d, Agreement a, DeadlineStatus status) {
-        }
-        List<Row> rows = new ArrayList<>();
-        for (Agreement g : agreements()) {
-            if (opgave.isPresent() && !g.opgave().equals(opgave)) {
-                continue;
-            }
-            for (Deadline d : g.deadlines()) {
-                DeadlineStatus s = d.status(now);
-                boolean passed = s == DeadlineStatus.PASSED;
-                if (d.kind() != Deadline.Kind.RECURRING && (year == null || d.spans(year))
-                        && (!when.equals("komend") || !passed) && (!when.equals("verstreken") || passed)) {
-                    rows.add(new Row(d, g, s));
-                }
+        // The timeline: current ones first (soonest first), then the most recently passed; recurring
+        // items, reference dates, replaced dates and superseded agreements are left out.
+        List<DatedItem> rows = new ArrayList<>();
+        for (DatedItem item : Timeline.of(agreements(), now)) {
+            boolean passed = item.status() == DeadlineStatus.PASSED;
+            if ((opgave.isEmpty() || item.agreement().opgave().equals(opgave)) && (year == null || item.deadline().spans(year))
+                    && (!when.equals("komend") || !passed) && (!when.equals("verstreken") || passed)) {
+                rows.add(item);
             }
         }
-        rows.sort(Comparator.comparing((Row r) -> r.status() == DeadlineStatus.PASSED)
-                .thenComparing((Row r) -> r.status() == DeadlineStatus.PASSED ? LocalDate.MAX.minusDays(r.d().end().toEpochDay())
-                        : r.d().end()));
         String title = "<b>Termijnen" + (opgave.isPresent() ? " van opgave " + opgave.getAsInt() : "")
                 + (year != null ? " in " + year : "") + (when.isEmpty() ? "" : " (" + when + ")") + "</b>";
         if (rows.isEmpty()) {
@@ -383,10 +376,14 @@ public final class ChatHandler implements Handler, AutoCloseable {
         int p = Math.max(0, Math.min(page, pages - 1));
         StringBuilder sb = new StringBuilder(title).append(" <i>– ").append(p + 1).append(" van ").append(pages)
                 .append(", gezien vanaf ").append(TelegramView.dutchDate(now)).append("</i>\n");
-        for (Row r : rows.subList(p * DEADLINES_PAGE, Math.min(rows.size(), (p + 1) * DEADLINES_PAGE))) {
-            sb.append("\n• <b>").append(esc(r.d().label())).append("</b> <i>(").append(r.status().dutch()).append(")</i>");
-            r.a().opgave().ifPresent(n -> sb.append(" · opgave ").append(n));
-            sb.append("\n").append(esc(shorten(r.a().text(), 220))).append('\n');
+        for (DatedItem r : rows.subList(p * DEADLINES_PAGE, Math.min(rows.size(), (p + 1) * DEADLINES_PAGE))) {
+            sb.append("\n• <b>").append(esc(r.deadline().label())).append("</b> <i>(")
+                    .append(r.goal() ? "doel, " : "").append(r.status().dutch()).append(")</i>");
+            r.agreement().opgave().ifPresent(n -> sb.append(" · opgave ").append(n));
+            if (r.moved()) {
+                sb.append(" · <i>verschoven</i>");
+            }
+            sb.append("\n").append(esc(shorten(r.agreement().text(), 220))).append('\n');
         }
         String key = a.isEmpty() ? "-" : a;
         List<Button> nav = new ArrayList<>();

@@ -9,7 +9,12 @@ import java.util.concurrent.Callable;
 import java.util.OptionalInt;
 import nl.ibp.agreements.Agreement;
 import nl.ibp.agreements.AgreementStore;
+import nl.ibp.answer.AnswerEngine;
+import nl.ibp.config.Now;
+import nl.ibp.conversation.Conversation;
+import nl.ibp.conversation.UnansweredLog;
 import nl.ibp.eval.Baseline;
+import nl.ibp.eval.ConversationEval;
 import nl.ibp.eval.GoldAgreement;
 import nl.ibp.eval.GoldQuestion;
 import nl.ibp.eval.Metrics;
@@ -26,7 +31,8 @@ import picocli.CommandLine.Option;
 
 /** {@code ibp eval}: ranking quality on gold questions, beside the naive baseline. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
-        description = "Meet hit@1, hit@3, hit@5 en MRR@10 op goudvragen, naast de naïeve baseline.")
+        description = "Meet hit@1, hit@3, hit@5 en MRR@10 op goudvragen naast de naïeve baseline, de afspraken"
+                + " en de korte antwoorden op gespreksbeurten per soort.")
 final class EvalCommand implements Callable<Integer> {
 
     @Mixin
@@ -38,6 +44,14 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--agreements", paramLabel = "FILE",
             description = "Goudafspraken, JSONL (standaard: agreements.jsonl naast de vragen).")
     Path agreements;
+
+    @Option(names = "--conversation", paramLabel = "FILE",
+            description = "Gespreksbeurten, JSONL (standaard: conversation.jsonl naast de vragen).")
+    Path conversation;
+
+    @Option(names = "--no-answer", paramLabel = "FILE",
+            description = "Vragen waarop de documenten geen antwoord hebben, JSONL (standaard: eval/no-answer.jsonl).")
+    Path noAnswer;
 
     @Option(names = "--ranking", paramLabel = "K1,B,BODY,PARTS,HEADING,PROXIMITY,SLOP,OPGAVE,CUE", hidden = true,
             description = "Ranking parameters to try instead of the defaults (for tuning).")
@@ -55,9 +69,12 @@ final class EvalCommand implements Callable<Integer> {
         Path file = questions != null ? questions
                 : settings.corpus().getParent().resolve("../shared/eval/questions.jsonl").normalize();
         if (!Files.isRegularFile(file)) {
-            terminal.err().println("ibp eval: vragenbestand niet gevonden: " + file + " (gebruik --questions FILE)");
+            terminal.err().println("ibp eval: geen goudvragen gevonden in " + file + ". De ontwikkelsets staan in ../shared/eval/"
+                    + " naast de repository; geef anders een bestand op: ibp eval --questions VRAGEN.jsonl"
+                    + " [--agreements AFSPRAKEN.jsonl] [--conversation GESPREKKEN.jsonl]");
             return ExitCodes.USAGE;
         }
+        IndexCommand.ensureIndex(terminal, locations);
         List<GoldQuestion> gold = GoldQuestion.read(file);
         if (ranking != null && ranking.contains(";")) {
             return sweep(gold);
@@ -94,7 +111,39 @@ final class EvalCommand implements Callable<Integer> {
                         miss.must(), miss.type().equals("deadline") ? " in " + miss.year() : " by " + miss.actors());
             }
         }
+        Path turnsFile = conversation != null ? conversation : file.resolveSibling("conversation.jsonl");
+        if (Files.isRegularFile(turnsFile)) {
+            report("Chat turns", turnsFile);
+        }
+        Path negatives = noAnswer != null ? noAnswer : settings.corpus().getParent().resolve("eval/no-answer.jsonl");
+        if (Files.isRegularFile(negatives)) {
+            report("Questions without an answer in the documents", negatives);
+        }
         return ExitCodes.OK;
+    }
+
+    /** Lead answers on chat turns, per kind: today's date is the process clock's (IBP_NOW fixes it). */
+    private void report(String title, Path file) throws Exception {
+        var out = terminal.out();
+        List<ConversationEval.GoldTurn> turns = ConversationEval.read(file);
+        ConversationEval.Result result;
+        try (AnswerEngine engine = AnswerEngine.open(locations.layout());
+             Conversation chats = new Conversation(Now.clock(), UnansweredLog.none())) {
+            result = ConversationEval.score(turns, engine, chats);
+        }
+        out.printf(Locale.ROOT, "%n%s: %d turns from %s%n", title, turns.size(), file);
+        result.perKind().forEach((kind, n) -> out.printf(Locale.ROOT, "  %-10s %3d/%-3d %.3f%n", kind, n[0], n[1],
+                (double) n[0] / n[1]));
+        if (result.perKind().keySet().stream().anyMatch(k -> !k.equals("no_answer"))) {
+            out.printf(Locale.ROOT, "  answered turns right %.3f, overall %.3f%n", result.answered(), result.overall());
+        }
+        for (ConversationEval.Scored s : result.turns()) {
+            if (!s.right()) {
+                String lead = s.lead().isEmpty() ? "(geen antwoord)" : s.lead().replaceAll("\\s+", " ");
+                out.printf(Locale.ROOT, "  miss %-5s %-9s %s%n        lead: %s%n", s.turn().id(), s.turn().kind(), s.turn().text(),
+                        lead.length() > 140 ? lead.substring(0, 140) + "…" : lead);
+            }
+        }
     }
 
     private void row(String name, Metrics m) {

@@ -28,6 +28,8 @@ final class LeadAnswer {
     static final int MAX_TWO = 450;
     /** A lead-in's items are added up to about this many characters. */
     static final int MAX_LIST = 420;
+    /** A bare enumeration label ("3.", "b)") is no sentence to add. */
+    private static final Pattern LABEL = Pattern.compile("\\s*[-•*]?\\s*(?:\\d{1,2}|[a-zA-Z]|[IVX]+)[.)]?\\s*");
     /** A sentence that continues the one before it ("Deze verkenning is gericht op …", "Daarmee …"). */
     private static final Pattern CONTINUATION = Pattern.compile(
             "\\s*(?:Deze|Dit|Die|Dat|Daarmee|Hiermee|Daarbij|Hierbij|Daarin|Hierin|Daardoor|Zo)\\b");
@@ -55,7 +57,7 @@ final class LeadAnswer {
                 sep = "; ";
             }
             lead = items.toString();
-        } else if (next < spans.size()) {
+        } else if (next < spans.size() && !LABEL.matcher(spans.get(next).of(passage)).matches()) {
             String following = stripMarker(spans.get(next).of(passage));
             // A heading or a short sentence says too little alone; a sentence that continues it
             // ("Deze verkenning …") belongs with it.

@@ -24,7 +24,8 @@ import org.apache.lucene.util.IOUtils;
  * <pre>
  * index/CURRENT          name of the generation being served, replaced atomically
  * index/gen-000007/      one complete generation: Lucene files, manifest.json, compounds.txt,
- *                        synonyms.txt, and what derivations built beside it (agreements.db)
+ *                        synonyms.txt, opgaven.yaml, actoren.txt, briefopmaak.txt, and what
+ *                        derivations built beside it (agreements.db)
  * index/gen-000008.tmp/  a generation being written; never served, removed by the next run
  * index/cache/           extracted documents by fingerprint, so unchanged files are not re-parsed
  * index/state.db         people's state (statuses, feedback, the bot's state): no run touches it
@@ -40,6 +41,12 @@ public record IndexLayout(Path root) {
     public static final String MANIFEST = "manifest.json";
     public static final String COMPOUNDS = "compounds.txt";
     public static final String SYNONYMS = "synonyms.txt";
+    /** The corpus' {@code _opgaven.yaml} as this generation was built with it. */
+    public static final String OPGAVEN = "opgaven.yaml";
+    /** The corpus' {@code _actoren.txt} as this generation was built with it. */
+    public static final String ACTORS = "actoren.txt";
+    /** The corpus' {@code _briefopmaak.txt} (letter boilerplate the search demotes) as this generation was built with it. */
+    public static final String LETTER_PARTS = "briefopmaak.txt";
     public static final String CURRENT = "CURRENT";
     private static final Pattern GENERATION = Pattern.compile("gen-(\\d{6,18})");
     private static final Pattern TEMPORARY = Pattern.compile("gen-\\d{6,18}\\.tmp");

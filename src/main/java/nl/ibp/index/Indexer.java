@@ -46,6 +46,8 @@ import nl.ibp.ingest.ExtractionLimits;
 import nl.ibp.ingest.Extractor;
 import nl.ibp.ingest.SourceDocument;
 import nl.ibp.passage.Cue;
+import nl.ibp.passage.DataFileException;
+import nl.ibp.passage.Opgaven;
 import nl.ibp.passage.Passage;
 import nl.ibp.passage.PassageCutter;
 import org.apache.lucene.analysis.Analyzer;
@@ -84,6 +86,8 @@ public final class Indexer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Indexer.class);
     /** The domain synonyms maintainers edit, applied to questions; copied into each generation. */
     public static final String SYNONYMS_FILE = "_synoniemen.txt";
+    /** The actors the tracker recognises (read by the agreements tracker); copied into each generation. */
+    private static final String DATA_ACTORS = "_actoren.txt";
 
     /** Receives progress while files are extracted; the CLI draws a bar with it. */
     @FunctionalInterface
@@ -182,6 +186,11 @@ public final class Indexer implements AutoCloseable {
         Map<String, Manifest.FileEntry> before = previous.map(Manifest::byId).orElse(Map.of());
         String config = fingerprintConfig();
         Synonyms.load(corpus.resolve(SYNONYMS_FILE)); // validate before any work: a bad line fails the run
+        try { // the opgaven the passages are cut by; a bad line fails the run before any work
+            Opgaven.use(Opgaven.load(corpus.resolve(Opgaven.FILE)));
+        } catch (DataFileException e) {
+            throw new IndexException(e.getMessage());
+        }
 
         CorpusFiles.Listing listing = CorpusFiles.scan(corpus);
         List<Path> files = listing.files();
@@ -405,6 +414,13 @@ public final class Indexer implements AutoCloseable {
         Path synonyms = corpus.resolve(SYNONYMS_FILE);
         if (Files.isRegularFile(synonyms)) {
             Files.copy(synonyms, tmp.resolve(IndexLayout.SYNONYMS));
+        }
+        for (String[] data : new String[][] {{Opgaven.FILE, IndexLayout.OPGAVEN}, {DATA_ACTORS, IndexLayout.ACTORS},
+                {"_briefopmaak.txt", IndexLayout.LETTER_PARTS}}) {
+            Path file = corpus.resolve(data[0]);
+            if (Files.isRegularFile(file)) {
+                Files.copy(file, tmp.resolve(data[1]));
+            }
         }
         int count = 0;
         IndexWriterConfig config = new IndexWriterConfig(indexAnalyzer(dictionary))

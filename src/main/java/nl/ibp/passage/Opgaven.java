@@ -1,143 +1,346 @@
 package nl.ibp.passage;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.text.Normalizer;
+import java.util.AbstractList;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 
 /**
- * The ten opgaven of the IBP and the means to recognise them in headings.
+ * The opgaven of the programme and the means to recognise them in headings and questions.
  *
- * <p>The numbering follows chapter III of the Programmastart ("6. Problematische schulden…",
- * "7. Nederland en migrant voorbereid"); the overview table in chapter II swaps 6 and 7, the
- * chapters themselves are what the rest of the documents refer to.
+ * <p>The opgaven are data, not code: they are read from {@code _opgaven.yaml} in the corpus
+ * ({@link #FILE}), which every index run validates and copies into its generation, and which a
+ * searcher loads from there ({@link #use}). The static methods answer from the catalogue in use:
+ * the one last installed with {@link #use}, or else the copy of the shipped corpus' file that
+ * the build puts in the jar ({@link #defaults()}). {@link #ALL} is a live view of it.
  */
 public final class Opgaven {
 
-    public static final List<Opgave> ALL = List.of(
-            new Opgave(1, "Samen aan de slag voor het klimaat", "fysiek",
-                    List.of("klimaat", "klimaatadaptatie", "klimaatmitigatie", "energietransitie",
-                            "circulaire economie", "aardgasvrij", "klimaatakkoord", "energie")),
-            new Opgave(2, "Toekomstbestendig wonen", "fysiek",
-                    List.of("wonen", "woningbouw", "woningmarkt", "woningtekort", "woningen", "huisvesting")),
-            new Opgave(3, "Regionale economie als versneller", "fysiek",
-                    List.of("regionale economie", "economie", "topsectoren")),
-            new Opgave(4, "Naar een vitaal platteland", "fysiek",
-                    List.of("platteland", "vitaal platteland", "landelijk gebied", "landbouw", "natuur")),
-            new Opgave(5, "Merkbaar beter in het sociaal domein", "sociaal",
-                    List.of("sociaal domein", "jeugdzorg", "jeugdhulp", "zorg", "eenzaamheid")),
-            new Opgave(6, "Problematische schulden voorkomen en oplossen", "sociaal",
-                    List.of("schulden", "schuldhulpverlening", "schuldenaanpak", "schuld")),
-            new Opgave(7, "Nederland en migrant goed voorbereid", "sociaal",
-                    List.of("migratie", "migrant", "migranten", "integratie", "inburgering", "asiel",
-                            "vergunninghouders", "statushouders")),
-            new Opgave(8, "Goed openbaar bestuur in een veranderende samenleving", "overkoepelend",
-                    List.of("goed openbaar bestuur", "goed bestuur", "ondermijning", "democratie",
-                            "weerbaar bestuur")),
-            new Opgave(9, "Passende financiële verhoudingen", "overkoepelend",
-                    List.of("financiële verhoudingen", "gemeentefonds", "provinciefonds",
-                            "normeringsystematiek", "accres", "iusd", "emu")),
-            new Opgave(10, "Overkoepelende thema's", "overkoepelend",
-                    List.of("overkoepelende thema's", "krimp", "bevolkingsdaling", "europese unie",
-                            "novi", "grensoverschrijdende samenwerking")));
+    /** The file in the corpus that lists the opgaven. */
+    public static final String FILE = "_opgaven.yaml";
+    /** Where the build puts a copy of the shipped corpus' file. */
+    private static final String BUNDLED = "/nl/ibp/defaults/" + FILE;
 
-    private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
-    private static final Pattern LEADING_NUMBER = Pattern.compile("^\\s*\\d{1,2}\\s*[.)]\\s*");
+    private static final AtomicReference<Catalogue> IN_USE = new AtomicReference<>();
+    private static volatile Catalogue defaults;
+
+    /** The opgaven in use, in file order: a read-only live view of {@link #current()}. */
+    public static final List<Opgave> ALL = new AbstractList<>() {
+        @Override
+        public Opgave get(int index) {
+            return current().all().get(index);
+        }
+
+        @Override
+        public int size() {
+            return current().all().size();
+        }
+
+        @Override
+        public Iterator<Opgave> iterator() {
+            return current().all().iterator(); // one snapshot for the whole loop
+        }
+    };
 
     private Opgaven() {
     }
 
+    /** The catalogue in use: the one installed last, or the bundled default. */
+    public static Catalogue current() {
+        Catalogue c = IN_USE.get();
+        return c != null ? c : defaults();
+    }
+
+    /** Makes {@code catalogue} the one the static methods answer from (an index run or a searcher does this). */
+    public static void use(Catalogue catalogue) {
+        IN_USE.set(java.util.Objects.requireNonNull(catalogue, "catalogue"));
+    }
+
+    /** The copy of the shipped corpus' {@value #FILE} that the build puts in the jar. */
+    public static Catalogue defaults() {
+        Catalogue d = defaults;
+        if (d == null) {
+            try (InputStream in = Opgaven.class.getResourceAsStream(BUNDLED)) {
+                if (in == null) {
+                    throw new IllegalStateException("the build did not bundle " + BUNDLED);
+                }
+                d = parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), FILE);
+            } catch (IOException e) {
+                throw new UncheckedIOException("reading " + BUNDLED + " from the jar", e);
+            }
+            defaults = d;
+        }
+        return d;
+    }
+
+    /**
+     * Reads an opgaven file. A missing file gives the {@link #defaults()}; an unreadable or
+     * malformed one throws {@link DataFileException} with the file and line.
+     */
+    public static Catalogue load(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            return defaults();
+        } catch (CharacterCodingException e) {
+            throw new DataFileException(file + ": geen geldige UTF-8");
+        } catch (IOException e) {
+            throw new DataFileException(file + ": niet te lezen: " + e.getMessage());
+        }
+        return parse(text, file.toString());
+    }
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final Set<String> KEYS = Set.of("number", "title", "cluster", "aliases");
+
+    /**
+     * Parses an opgaven file: a YAML list of {@code number}, {@code title}, {@code cluster} and
+     * optional {@code aliases}.
+     *
+     * @throws DataFileException at the first bad entry, as "source:line: what is wrong"
+     */
+    public static Catalogue parse(String yaml, String source) {
+        List<Opgave> opgaven = new ArrayList<>();
+        Set<Integer> numbers = new HashSet<>();
+        try (JsonParser parser = YAML.getFactory().createParser(yaml)) {
+            JsonToken first = parser.nextToken();
+            if (first != JsonToken.START_ARRAY) {
+                throw new DataFileException(source + ":" + parser.currentLocation().getLineNr()
+                        + ": het bestand moet een lijst van opgaven zijn, elk beginnend met '- number: …'");
+            }
+            for (JsonToken t = parser.nextToken(); t != null && t != JsonToken.END_ARRAY; t = parser.nextToken()) {
+                int line = parser.currentLocation().getLineNr();
+                JsonNode node = YAML.readTree(parser);
+                Opgave o = opgave(node, source + ":" + line);
+                if (!numbers.add(o.number())) {
+                    throw new DataFileException(source + ":" + line + ": opgave " + o.number() + " staat er twee keer in");
+                }
+                opgaven.add(o);
+            }
+        } catch (IOException e) {
+            throw new DataFileException(source + ": geen geldige YAML ("
+                    + e.getMessage().lines().findFirst().orElse("") + ")");
+        }
+        if (opgaven.isEmpty()) {
+            throw new DataFileException(source + ": er staat geen enkele opgave in");
+        }
+        return new Catalogue(opgaven);
+    }
+
+    private static Opgave opgave(JsonNode n, String where) {
+        if (!n.isObject()) {
+            throw new DataFileException(where + ": een opgave moet regels 'sleutel: waarde' hebben, niet '"
+                    + (n.isValueNode() ? n.asText() : n.toString()) + "'");
+        }
+        for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
+            String key = it.next();
+            if (!KEYS.contains(key)) {
+                throw new DataFileException(where + ": onbekende sleutel '" + key + "' (number, title, cluster of aliases)");
+            }
+        }
+        JsonNode number = n.get("number");
+        if (number == null || !number.canConvertToInt() || !number.isIntegralNumber() || number.asInt() < 1) {
+            throw new DataFileException(where + ": 'number' moet een geheel getal vanaf 1 zijn");
+        }
+        String title = text(n, "title", where);
+        String cluster = text(n, "cluster", where);
+        List<String> aliases = new ArrayList<>();
+        JsonNode a = n.get("aliases");
+        if (a != null && !a.isNull()) {
+            if (!a.isArray()) {
+                throw new DataFileException(where + ": 'aliases' moet een lijst zijn, bv. [klimaat, energie]");
+            }
+            for (JsonNode alias : a) {
+                if (!alias.isValueNode() || alias.asText().isBlank()) {
+                    throw new DataFileException(where + ": een alias moet een woord of woordgroep zijn, niet '" + alias + "'");
+                }
+                aliases.add(alias.asText().strip());
+            }
+        }
+        return new Opgave(number.asInt(), title, cluster, aliases);
+    }
+
+    private static String text(JsonNode n, String key, String where) {
+        JsonNode v = n.get(key);
+        if (v == null || !v.isValueNode() || v.isNull() || v.asText().isBlank()) {
+            throw new DataFileException(where + ": '" + key + "' ontbreekt of is leeg");
+        }
+        return v.asText().strip();
+    }
+
+    // ---- the static API, answered by the catalogue in use ------------------------------
+
     public static Opgave byNumber(int number) {
-        if (number < 1 || number > ALL.size()) {
-            throw new IllegalArgumentException("no opgave " + number + "; opgaven are numbered 1-10");
-        }
-        return ALL.get(number - 1);
+        return current().byNumber(number);
     }
 
-    /**
-     * The opgave whose title a heading names, e.g. "7. Nederland en migrant voorbereid": at
-     * least 80% of the title's words (Jaccard over word sets) must be in the heading.
-     */
+    /** The opgave with this number, if there is one. */
+    public static Optional<Opgave> find(int number) {
+        return current().find(number);
+    }
+
+    /** See {@link Catalogue#byTitle}. */
     public static Optional<Opgave> byTitle(String heading) {
-        Set<String> words = words(LEADING_NUMBER.matcher(heading).replaceFirst(""));
-        Opgave best = null;
-        double bestScore = 0;
-        for (Opgave opgave : ALL) {
-            Set<String> title = words(opgave.title());
-            Set<String> union = new HashSet<>(title);
-            union.addAll(words);
-            long shared = title.stream().filter(words::contains).count();
-            double score = (double) shared / union.size();
-            if (score > bestScore) {
-                bestScore = score;
-                best = opgave;
-            }
-        }
-        return bestScore >= 0.75 ? Optional.of(best) : Optional.empty();
+        return current().byTitle(heading);
     }
 
-    /**
-     * The opgave a heading outside chapter III is about (e.g. "Bijlage 1 - Complete tekst samen
-     * aan de slag voor het klimaat"), by its title or an alias as whole words; the first
-     * opgave that matches wins, so the most specific aliases live with the lower numbers.
-     */
+    /** See {@link Catalogue#mentionedIn}. */
     public static Optional<Opgave> mentionedIn(String heading) {
-        String text = padded(heading);
-        for (Names n : NAMES) {
-            if (text.contains(n.title())) {
-                return Optional.of(n.opgave());
+        return current().mentionedIn(heading);
+    }
+
+    /** See {@link Catalogue#about}. */
+    public static Optional<Opgave> about(String text) {
+        return current().about(text);
+    }
+
+    /** The opgaven of one programme, as read from one file. Immutable and thread-safe. */
+    public static final class Catalogue {
+
+        private final List<Opgave> all;
+        private final Map<Integer, Opgave> byNumber = new LinkedHashMap<>();
+        private final List<Names> names;
+
+        public Catalogue(List<Opgave> opgaven) {
+            this.all = List.copyOf(opgaven);
+            for (Opgave o : all) {
+                if (byNumber.put(o.number(), o) != null) {
+                    throw new IllegalArgumentException("opgave " + o.number() + " is listed twice");
+                }
             }
+            this.names = all.stream()
+                    .map(o -> new Names(o, padded(o.title()), o.aliases().stream().map(Opgaven::padded).toList()))
+                    .toList();
         }
-        for (Names n : NAMES) {
-            for (String alias : n.aliases()) {
-                if (text.contains(alias)) {
+
+        /** The opgaven in file order. */
+        public List<Opgave> all() {
+            return all;
+        }
+
+        /** The opgave with this number. */
+        public Opgave byNumber(int number) {
+            Opgave o = byNumber.get(number);
+            if (o == null) {
+                throw new IllegalArgumentException("no opgave " + number + "; opgaven are numbered " + range());
+            }
+            return o;
+        }
+
+        public Optional<Opgave> find(int number) {
+            return Optional.ofNullable(byNumber.get(number));
+        }
+
+        private String range() {
+            int min = all.stream().mapToInt(Opgave::number).min().orElse(0);
+            int max = all.stream().mapToInt(Opgave::number).max().orElse(0);
+            return min + "-" + max;
+        }
+
+        /**
+         * The opgave whose title a heading names, e.g. "7. Nederland en migrant voorbereid": the
+         * title's words and the heading's (Jaccard over word sets) must overlap by 75%.
+         */
+        public Optional<Opgave> byTitle(String heading) {
+            Set<String> words = words(LEADING_NUMBER.matcher(heading).replaceFirst(""));
+            Opgave best = null;
+            double bestScore = 0;
+            for (Opgave opgave : all) {
+                Set<String> title = words(opgave.title());
+                Set<String> union = new HashSet<>(title);
+                union.addAll(words);
+                long shared = title.stream().filter(words::contains).count();
+                double score = (double) shared / union.size();
+                if (score > bestScore) {
+                    bestScore = score;
+                    best = opgave;
+                }
+            }
+            return bestScore >= 0.75 ? Optional.of(best) : Optional.empty();
+        }
+
+        /**
+         * The opgave a heading or question names (e.g. "Bijlage 1 - Complete tekst samen aan de
+         * slag voor het klimaat"), by its title or an alias as whole words; titles first, then
+         * aliases in file order: the first opgave that matches wins.
+         */
+        public Optional<Opgave> mentionedIn(String heading) {
+            String text = padded(heading);
+            for (Names n : names) {
+                if (text.contains(n.title())) {
                     return Optional.of(n.opgave());
                 }
             }
+            for (Names n : names) {
+                for (String alias : n.aliases()) {
+                    if (text.contains(alias)) {
+                        return Optional.of(n.opgave());
+                    }
+                }
+            }
+            return Optional.empty();
         }
-        return Optional.empty();
+
+        /**
+         * The opgave a text is about by the names it uses: a title counts three, each alias
+         * mention one; the best must reach 2 and stand alone.
+         */
+        public Optional<Opgave> about(String text) {
+            String t = padded(text);
+            Opgave best = null;
+            int bestScore = 0;
+            boolean tie = false;
+            for (Names n : names) {
+                int score = 3 * count(t, n.title());
+                for (String alias : n.aliases()) {
+                    score += count(t, alias);
+                }
+                if (score > bestScore) {
+                    best = n.opgave();
+                    bestScore = score;
+                    tie = false;
+                } else if (score == bestScore && score > 0) {
+                    tie = true;
+                }
+            }
+            return bestScore >= 2 && !tie ? Optional.of(best) : Optional.empty();
+        }
     }
 
     /** An opgave's title and aliases, normalised once: every question is matched against them. */
     private record Names(Opgave opgave, String title, List<String> aliases) {
     }
 
-    private static final List<Names> NAMES = ALL.stream()
-            .map(o -> new Names(o, padded(o.title()), o.aliases().stream().map(Opgaven::padded).toList()))
-            .toList();
+    private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+    private static final Pattern LEADING_NUMBER = Pattern.compile("^\\s*\\d{1,2}\\s*[.)]\\s*");
 
     /** Normalised words joined by single spaces, with a space on either side for whole-word matching. */
     private static String padded(String text) {
         return " " + String.join(" ", normalize(text)) + " ";
-    }
-
-    /**
-     * The opgave a text is about by its content, for passages outside the opgave chapters: a
-     * title counts three, each alias mention one; the best must reach 2 and stand alone.
-     */
-    public static Optional<Opgave> about(String text) {
-        String t = padded(text);
-        Opgave best = null;
-        int bestScore = 0;
-        boolean tie = false;
-        for (Names n : NAMES) {
-            int score = 3 * count(t, n.title());
-            for (String alias : n.aliases()) {
-                score += count(t, alias);
-            }
-            if (score > bestScore) {
-                best = n.opgave();
-                bestScore = score;
-                tie = false;
-            } else if (score == bestScore && score > 0) {
-                tie = true;
-            }
-        }
-        return bestScore >= 2 && !tie ? Optional.of(best) : Optional.empty();
     }
 
     private static int count(String normalizedText, String p) {

@@ -13,6 +13,8 @@ import nl.ibp.index.IndexException;
 import nl.ibp.index.IndexFields;
 import nl.ibp.index.IndexLayout;
 import nl.ibp.index.Manifest;
+import nl.ibp.passage.DataFileException;
+import nl.ibp.passage.Opgaven;
 import nl.ibp.passage.Passage;
 import nl.ibp.passage.PassageKind;
 import org.apache.lucene.document.Document;
@@ -42,10 +44,17 @@ public final class PassageSearcher implements AutoCloseable {
     private final QueryFactory queries;
     private final Manifest manifest;
     private final Spelling spelling;
+    private final LetterParts letterParts;
 
     private PassageSearcher(Path generation, Ranking ranking) throws IOException {
         this.manifest = Manifest.read(generation)
                 .orElseThrow(() -> new IndexException("indexgeneratie " + generation + " heeft geen manifest; draai 'ibp index --full'"));
+        try { // the opgaven this generation was built with: questions name them as its passages do
+            Opgaven.use(Opgaven.load(generation.resolve(IndexLayout.OPGAVEN)));
+            this.letterParts = LetterParts.load(generation.resolve(IndexLayout.LETTER_PARTS));
+        } catch (DataFileException e) {
+            throw new IndexException(e.getMessage() + "; draai 'ibp index --full'");
+        }
         this.queries = new QueryFactory(Synonyms.load(generation.resolve(IndexLayout.SYNONYMS)),
                 CompoundDictionary.read(generation.resolve(IndexLayout.COMPOUNDS)), ranking);
         this.directory = FSDirectory.open(generation);
@@ -80,13 +89,14 @@ public final class PassageSearcher implements AutoCloseable {
         if (k < 1) {
             throw new IllegalArgumentException("k must be >= 1, got " + k);
         }
-        TopDocs top = searcher.search(queries.build(question), k);
+        TopDocs top = searcher.search(queries.build(question), k + Rerank.WINDOW);
         StoredFields stored = searcher.storedFields();
         List<Hit> hits = new ArrayList<>(top.scoreDocs.length);
         for (ScoreDoc sd : top.scoreDocs) {
             hits.add(toHit(stored.document(sd.doc), sd.score));
         }
-        return hits;
+        List<Hit> ranked = Rerank.apply(question, hits, letterParts);
+        return List.copyOf(ranked.subList(0, Math.min(k, ranked.size())));
     }
 
     /**

@@ -357,4 +357,49 @@ class ActorsTest {
             assertTrue(all.stream().anyMatch(a -> a.name().equals(name)), name + " missing from " + all);
         }
     }
+
+    // ---- joint actions and the data file -------------------------------------------------------
+
+    @Test
+    void jointActionsMakeEveryPartyResponsible() {
+        assertEquals(List.of("Rijk=UITVOERING", "VNG=UITVOERING"),
+                roles("Rijk en VNG gezamenlijk onderzoeken hoe de uitvoering kan worden versterkt."));
+        assertEquals(List.of("Rijk=UITVOERING", "gemeenten=UITVOERING"),
+                roles("Rijk en gemeenten leggen elk € 100 miljoen in."));
+        assertEquals(List.of("IPO=UITVOERING", "VNG=UITVOERING"),
+                roles("IPO en VNG werken de voorstellen samen uit."));
+    }
+
+    @Test
+    void partiesComeFromTheDataFileSoANewBodyOrMinistryIsAnEditThere() {
+        ActorLexicon lexicon = new ActorLexicon(ActorData.parse("""
+                # comment
+                ministerie KGG = KGG | Klimaat en Groene Groei
+                orgaan Kiesraad = Kiesraad
+                orgaan uitvoerders = uitvoerders
+                kabinet Schoof = Schoof
+                """, "_actoren.txt"));
+        assertEquals(List.of(new Actor("minister van KGG", Type.MINISTERIE)),
+                Actors.mentioned(lexicon, "de minister van Klimaat en Groene Groei"));
+        assertEquals(List.of(new Actor("Kiesraad", Type.OTHER)), Actors.mentioned(lexicon, "De Kiesraad"));
+        assertEquals(List.of(new Actor("kabinet", Type.KABINET)), Actors.mentioned(lexicon, "het kabinet Schoof"));
+        assertEquals(List.of("uitvoerders=UITVOERING"), Actors.find(lexicon, "De uitvoerders zetten de stap in 2025.")
+                .stream().map(r -> r.actor().name() + "=" + r.role()).toList(), "a lower-case -s name is plural");
+        assertEquals(List.of(), Actors.mentioned(lexicon, "de minister van BZK").stream()
+                .filter(a -> a.name().contains("BZK")).toList(), "a ministry not in the file is not known");
+    }
+
+    @Test
+    void aBadLineInTheActorsFileNamesItsFileAndLine() {
+        nl.ibp.passage.DataFileException e = org.junit.jupiter.api.Assertions.assertThrows(
+                nl.ibp.passage.DataFileException.class,
+                () -> ActorData.parse("koepel VNG = VNG\n\nbestuur X = X\n", "_actoren.txt"));
+        assertEquals("_actoren.txt:3: onbekende soort 'bestuur' (ministerie, koepel, orgaan of kabinet)", e.getMessage());
+        e = org.junit.jupiter.api.Assertions.assertThrows(nl.ibp.passage.DataFileException.class,
+                () -> ActorData.parse("koepel VNG\n", "_actoren.txt"));
+        assertEquals("_actoren.txt:1: verwacht 'soort naam = vorm | vorm', bv. 'koepel VNG = VNG'", e.getMessage());
+        e = org.junit.jupiter.api.Assertions.assertThrows(nl.ibp.passage.DataFileException.class,
+                () -> ActorData.parse("orgaan X = *X\n", "_actoren.txt"));
+        assertEquals("_actoren.txt:1: '*' (alleen na 'minister van') kan alleen bij een ministerie", e.getMessage());
+    }
 }

@@ -63,4 +63,35 @@ class AgreementExtractorTest {
                 "Gemeenten verbeteren uiterlijk in 2019 de schuldhulpverlening en voorkomen schulden.")).getFirst();
         assertEquals(OptionalInt.of(6), a.opgave());
     }
+
+    @Test
+    void tableRowsUnderAHeaderRowAreAgreementsReadWithTheirColumnHeaders() {
+        List<Agreement> found = extract(passage("t", OptionalInt.of(2), """
+                De planning:
+                Mijlpaal | Datum | Wie
+                Aanvraagtijdvak derde tranche | 1 t/m 15 juli 2018 | gemeenten
+                Start bouw | uiterlijk 2023 | gemeenten met ontwikkelende partijen
+                Besluit genomen | 11 januari 2018 | minister van BZK"""));
+        assertEquals(List.of("Mijlpaal: Aanvraagtijdvak derde tranche; Datum: 1 t/m 15 juli 2018; Wie: gemeenten",
+                        "Mijlpaal: Start bouw; Datum: uiterlijk 2023; Wie: gemeenten met ontwikkelende partijen",
+                        "Mijlpaal: Besluit genomen; Datum: 11 januari 2018; Wie: minister van BZK"),
+                found.stream().map(Agreement::text).toList(), "the past decision still names who took it");
+        Agreement first = found.getFirst();
+        assertEquals(2018, first.deadlines().getFirst().end().getYear());
+        assertEquals("gemeenten", first.actors().getFirst().actor().name());
+        assertEquals(Responsibility.Role.UITVOERING, first.actors().getFirst().role());
+    }
+
+    @Test
+    void yearsInATableHeaderAreNotDeadlines() {
+        assertEquals(List.of(), extract(passage("t", OptionalInt.of(9),
+                "Tabel 3\n(in miljoenen euro) | 2018 | 2019 | 2020\nAccres | 1.200 | 1.500 | 1.100")));
+    }
+
+    @Test
+    void aHeadingThatNamesAnOpgaveGivesItToThePassagesBelow() {
+        Passage p = new Passage("p", "brief.txt", List.of("Aan de leden", "1. Sociaal domein: extra geld voor tekorten"),
+                OptionalInt.empty(), "Gemeenten konden tot 15 september 2018 een aanvraag indienen.", 0);
+        assertEquals(OptionalInt.of(5), extract(p).getFirst().opgave());
+    }
 }

@@ -95,4 +95,25 @@ class OverlayTest {
         assertTrue(apply("- action: [unclosed\n").problems().getFirst().startsWith("_afspraken.yaml: not valid YAML"));
         assertEquals(List.of(), apply("").problems());
     }
+
+    @Test
+    void aListItemThatIsNotAMappingIsReportedAndLaterEntriesStillApply() {
+        Overlay.Applied applied = apply("""
+                - action status
+                - action: suppress
+                  id: a2
+                  reason: geen afspraak
+                - [a1, afgerond]
+                - action: status
+                  id: a1
+                  status: afgerond
+                  reason: vastgesteld
+                """);
+        assertEquals(List.of(
+                "_afspraken.yaml:1: an entry must be a mapping ('- action: …' with 'key: value' lines), not 'action status'; entry skipped",
+                "_afspraken.yaml:5: an entry must be a mapping ('- action: …' with 'key: value' lines), not '[\"a1\",\"afgerond\"]'; entry skipped"),
+                applied.problems());
+        assertEquals(List.of("a1"), applied.agreements().stream().map(Agreement::id).toList());
+        assertEquals("afgerond", applied.statuses().getFirst().status());
+    }
 }

@@ -125,4 +125,49 @@ class TrackerTest {
         assertEquals(List.of("_afspraken.yaml:1: no agreement with id onbekend; entry skipped"), notes);
         assertTrue(agreements(tmp.resolve("index")).size() > 100);
     }
+
+    @Test
+    void aReindexAfterAddingADocumentReadsOnlyThatDocumentsPassages() throws Exception {
+        Path corpus = TestCorpus.copyTo(tmp.resolve("corpus"));
+        Path index = tmp.resolve("index");
+        Tracker tracker = new Tracker(corpus, CLOCK);
+        try (Indexer indexer = new Indexer(corpus, new IndexLayout(index), Indexer.Progress.NONE, CLOCK, List.of(tracker))) {
+            indexer.run(false);
+            Tracker.Reading first = tracker.lastReading();
+            assertEquals(0, first.fromCache());
+            Files.writeString(corpus.resolve("nieuw.txt"), "Gemeenten stellen uiterlijk in 2020 een woonvisie vast.\n");
+            indexer.run(false);
+            Tracker.Reading second = tracker.lastReading();
+            assertEquals(first.passages() + 1, second.passages());
+            assertEquals(first.passages(), second.fromCache(), "only the new document's passage is read again");
+        }
+        assertTrue(agreements(index).stream().anyMatch(a -> a.text().contains("woonvisie")));
+    }
+
+    @Test
+    void aBadLineInTheActorsFileFailsTheRunWithItsLineAndKeepsTheOldIndex() throws Exception {
+        Path corpus = TestCorpus.copyTo(tmp.resolve("corpus"));
+        Path index = tmp.resolve("index");
+        index(corpus, index, false);
+        int before = agreements(index).size();
+        Files.writeString(corpus.resolve(ActorData.FILE), "koepel VNG = VNG\nkoepel IPO\n");
+        TrackerException e = org.junit.jupiter.api.Assertions.assertThrows(TrackerException.class,
+                () -> index(corpus, index, false));
+        assertTrue(e.getMessage().endsWith("_actoren.txt:2: verwacht 'soort naam = vorm | vorm', bv. 'koepel VNG = VNG'"),
+                e.getMessage());
+        assertEquals(before, agreements(index).size());
+        assertEquals("gen-000001", new IndexLayout(index).current().orElseThrow().getFileName().toString());
+    }
+
+    @Test
+    void theActorsOfTheCorpusFileAreTheOnesRecognised() throws Exception {
+        Path corpus = TestCorpus.copyTo(tmp.resolve("corpus"));
+        Files.writeString(corpus.resolve("nieuw.txt"), "De Kiesraad stelt uiterlijk in 2030 de uitslag vast.\n");
+        Files.writeString(corpus.resolve(ActorData.FILE), Files.readString(corpus.resolve(ActorData.FILE))
+                + "orgaan Kiesraad = Kiesraad\n");
+        index(corpus, tmp.resolve("index"), false);
+        Agreement a = containing(agreements(tmp.resolve("index")), "Kiesraad");
+        assertEquals(List.of("Kiesraad UITVOERING"),
+                a.actors().stream().map(r -> r.actor().name() + " " + r.role()).toList());
+    }
 }

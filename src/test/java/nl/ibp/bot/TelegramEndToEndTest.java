@@ -218,6 +218,21 @@ class TelegramEndToEndTest {
     }
 
     @Test
+    void aFullNewQuestionAfterACommandCarriesNoOldTopicButAFollowUpDoes() throws Exception {
+        say(103, "/wie schulden");
+        replies(103, 1);
+        say(103, "Wie neemt het voortouw bij de regionale energiestrategieën?");
+        String switched = replies(103, 2).get(1).get("text").asText();
+        assertFalse(switched.startsWith("Over "), "a full new question is read on its own: " + switched);
+        assertFalse(switched.toLowerCase(java.util.Locale.ROOT).contains("schuld"), switched);
+        say(103, "en wanneer?");
+        String followUp = replies(103, 3).get(2).get("text").asText();
+        assertTrue(followUp.startsWith("Over "), "a follow-up says which topic it was read with: " + followUp);
+        say(103, "/nieuw");
+        assertTrue(replies(103, 4).get(3).get("text").asText().contains("Nieuw onderwerp"));
+    }
+
+    @Test
     void opgaveOneComesWithItsKeyboard() throws Exception {
         say(111, "/opgave 1");
         JsonNode reply = replies(111, 1).getFirst();

@@ -1,0 +1,167 @@
+package nl.ibp.agreements;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import nl.ibp.passage.DataFileException;
+
+/**
+ * The named parties the tracker recognises, as maintainers list them in the corpus'
+ * {@code _actoren.txt} ({@link #FILE}): ministries, koepels, other bodies and cabinet names.
+ * One party per line, {@code kind name = form | form | ...}; see the file's header for the rules.
+ *
+ * @param parties     the parties in file order
+ * @param fingerprint SHA-256 of the text they were read from: a change invalidates cached extractions
+ */
+public record ActorData(List<Party> parties, String fingerprint) {
+
+    public static final String FILE = "_actoren.txt";
+    private static final String BUNDLED = "/nl/ibp/defaults/" + FILE;
+
+    /** What kind of party a line lists. */
+    public enum Kind {
+        MINISTERIE, KOEPEL, ORGAAN, KABINET;
+
+        static Kind of(String word) {
+            return valueOf(word.toUpperCase(Locale.ROOT));
+        }
+    }
+
+    /**
+     * One party: how users see it and the forms documents write it in.
+     *
+     * @param forms       the forms as written in the documents
+     * @param qualifiedOnly forms (of a ministry) that count only after "minister van"
+     */
+    public record Party(Kind kind, String name, List<String> forms, Set<String> qualifiedOnly) {
+        public Party {
+            forms = List.copyOf(forms);
+            qualifiedOnly = Set.copyOf(qualifiedOnly);
+        }
+
+        /** A lower-case name ending in -s or -en ("fondsbeheerders") is plural. */
+        boolean plural() {
+            return name.equals(name.toLowerCase(Locale.ROOT)) && (name.endsWith("s") || name.endsWith("en"));
+        }
+    }
+
+    public ActorData {
+        parties = List.copyOf(parties);
+    }
+
+    public List<Party> of(Kind kind) {
+        return parties.stream().filter(p -> p.kind() == kind).toList();
+    }
+
+    private static volatile ActorData defaults;
+
+    /** The copy of the shipped corpus' {@value #FILE} that the build puts in the jar. */
+    public static ActorData defaults() {
+        ActorData d = defaults;
+        if (d == null) {
+            try (InputStream in = ActorData.class.getResourceAsStream(BUNDLED)) {
+                if (in == null) {
+                    throw new IllegalStateException("the build did not bundle " + BUNDLED);
+                }
+                d = parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), FILE);
+            } catch (IOException e) {
+                throw new UncheckedIOException("reading " + BUNDLED + " from the jar", e);
+            }
+            defaults = d;
+        }
+        return d;
+    }
+
+    /** Reads an actors file; a missing one gives the {@link #defaults()}. */
+    public static ActorData load(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            return defaults();
+        } catch (CharacterCodingException e) {
+            throw new DataFileException(file + ": geen geldige UTF-8");
+        } catch (IOException e) {
+            throw new DataFileException(file + ": niet te lezen: " + e.getMessage());
+        }
+        return parse(text, file.toString());
+    }
+
+    /**
+     * Parses the lines of an actors file.
+     *
+     * @throws DataFileException at the first bad line, as "source:line: what is wrong"
+     */
+    public static ActorData parse(String text, String source) {
+        List<Party> parties = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        int n = 0;
+        for (String raw : text.split("\r?\n", -1)) {
+            n++;
+            String line = raw.strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            String where = source + ":" + n;
+            int eq = line.indexOf('=');
+            if (eq < 0) {
+                throw new DataFileException(where + ": verwacht 'soort naam = vorm | vorm', bv. 'koepel VNG = VNG'");
+            }
+            String[] head = line.substring(0, eq).strip().split("\\s+", 2);
+            Kind kind;
+            try {
+                kind = Kind.of(head[0]);
+            } catch (IllegalArgumentException e) {
+                throw new DataFileException(where + ": onbekende soort '" + head[0]
+                        + "' (ministerie, koepel, orgaan of kabinet)");
+            }
+            if (head.length < 2 || head[1].isBlank()) {
+                throw new DataFileException(where + ": de naam ontbreekt vóór '='");
+            }
+            String name = head[1].strip();
+            if (!names.add(kind + " " + name)) {
+                throw new DataFileException(where + ": " + head[0] + " " + name + " staat er twee keer in");
+            }
+            List<String> forms = new ArrayList<>();
+            Set<String> qualified = new HashSet<>();
+            for (String f : line.substring(eq + 1).split("\\|")) {
+                String form = f.strip();
+                boolean star = form.startsWith("*");
+                form = star ? form.substring(1).strip() : form;
+                if (form.isEmpty()) {
+                    throw new DataFileException(where + ": een lege vorm (twee '|' achter elkaar of niets na '=')");
+                }
+                if (star && kind != Kind.MINISTERIE) {
+                    throw new DataFileException(where + ": '*' (alleen na 'minister van') kan alleen bij een ministerie");
+                }
+                forms.add(form);
+                if (star) {
+                    qualified.add(form);
+                }
+            }
+            parties.add(new Party(kind, name, forms, qualified));
+        }
+        return new ActorData(parties, sha256(text));
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

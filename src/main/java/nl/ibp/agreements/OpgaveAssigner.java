@@ -1,0 +1,220 @@
+package nl.ibp.agreements;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.Arrays;
+import nl.ibp.analysis.AnalyzedTerms;
+import nl.ibp.analysis.CompoundDictionary;
+import nl.ibp.analysis.IbpAnalyzer;
+import nl.ibp.index.Derivation;
+import nl.ibp.passage.Opgave;
+import nl.ibp.passage.Opgaven;
+import nl.ibp.passage.Passage;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.ByteBuffersDirectory;
+
+/**
+ * Gives a passage its opgave when its headings do not: first by the names it or its headings use
+ * (an opgave's title or alias, see {@link Opgaven}), then by its content, learnt from the corpus.
+ *
+ * <p>Learning is a k-nearest-neighbour vote, as in Lucene's classification module: every passage
+ * the corpus attributes to an opgave by heading or name (and each opgave's title and aliases) is a
+ * document of a small in-memory Lucene index, analysed with the corpus' own compound dictionary
+ * so that "inburgeringsexamens" meets "inburgering". A text is a BM25 query of its terms; its
+ * {@link #K} nearest neighbours vote with their scores. A statement's opgave weighs its own votes,
+ * its passage's and, since a letter is mostly about one thing, its document's (the votes of all
+ * its passages). The best opgave wins when it holds a majority ({@link #MIN_SHARE}) of the votes; otherwise
+ * the statement stays without opgave, which is right for text about the programme as a whole.
+ * Deterministic; thread-safe once built; close it when done.
+ */
+final class OpgaveAssigner implements AutoCloseable {
+
+    /** Neighbours that vote. */
+    static final int K = 7;
+    /** Weight of a statement's own votes. */
+    static final double STATEMENT_WEIGHT = 1.0;
+    /** Weight of the votes of the statement's passage. */
+    static final double PASSAGE_WEIGHT = 0.5;
+    /** Weight of the votes of the statement's document. */
+    static final double DOCUMENT_WEIGHT = 0.5;
+    /** Share of all votes (the statement's, its passage's and its document's) the winner must hold. */
+    static final double MIN_SHARE = 0.5;
+    /** Training passages per opgave at most (a deterministic sample beyond): profiles need no more. */
+    static final int MAX_PER_OPGAVE = 1500;
+    /** Longer passages are judged by their first terms; the query needs no more. */
+    private static final int MAX_QUERY_TERMS = 300;
+    private static final String TEXT = "text";
+
+    private final ByteBuffersDirectory directory;
+    private final DirectoryReader reader;
+    private final IndexSearcher searcher;
+    private final Analyzer analyzer;
+    /** Opgave index (into {@link #opgaven}) of each training document. */
+    private final int[] labelOf;
+    private final List<Opgave> opgaven;
+
+    private OpgaveAssigner(ByteBuffersDirectory directory, DirectoryReader reader, Analyzer analyzer, int[] labelOf,
+                           List<Opgave> opgaven) {
+        this.directory = directory;
+        this.reader = reader;
+        this.searcher = new IndexSearcher(reader);
+        this.analyzer = analyzer;
+        this.labelOf = labelOf;
+        this.opgaven = opgaven;
+    }
+
+    /** Builds the neighbours from the passages the corpus attributes to an opgave by heading or by name. */
+    static OpgaveAssigner build(List<Derivation.CutDocument> documents) {
+        List<Opgave> opgaven = List.copyOf(Opgaven.ALL);
+        Map<Integer, Integer> slot = new LinkedHashMap<>();
+        for (int i = 0; i < opgaven.size(); i++) {
+            slot.put(opgaven.get(i).number(), i);
+        }
+        List<List<Passage>> labelled = new ArrayList<>();
+        opgaven.forEach(o -> labelled.add(new ArrayList<>()));
+        List<String> all = new ArrayList<>();
+        for (Derivation.CutDocument c : documents) {
+            for (Passage p : c.passages()) {
+                all.add(p.text());
+                OptionalInt named = byNames(p);
+                Integer i = named.isPresent() ? slot.get(named.getAsInt()) : null;
+                if (i != null) {
+                    labelled.get(i).add(p);
+                }
+            }
+        }
+        Analyzer analyzer = IbpAnalyzer.forIndexDecompounding(CompoundDictionary.build(all));
+        ByteBuffersDirectory dir = new ByteBuffersDirectory();
+        List<Integer> labels = new ArrayList<>();
+        try {
+            try (IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig(analyzer)
+                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE).setRAMBufferSizeMB(64))) {
+                for (int i = 0; i < opgaven.size(); i++) {
+                    Opgave o = opgaven.get(i);
+                    List<String> texts = new ArrayList<>();
+                    texts.add(o.title() + ". " + String.join(", ", o.aliases()));
+                    List<Passage> mine = labelled.get(i);
+                    if (mine.size() > MAX_PER_OPGAVE) { // a sample that does not depend on corpus order
+                        mine = mine.stream().sorted(java.util.Comparator.comparing(Passage::id)).limit(MAX_PER_OPGAVE).toList();
+                    }
+                    mine.forEach(p -> texts.add(p.text()));
+                    for (String t : texts) {
+                        Document d = new Document();
+                        d.add(new TextField(TEXT, t, Field.Store.NO));
+                        writer.addDocument(d);
+                        labels.add(i);
+                    }
+                }
+                writer.forceMerge(1); // one segment: doc ids stay in insertion order
+            }
+            return new OpgaveAssigner(dir, DirectoryReader.open(dir), analyzer,
+                    labels.stream().mapToInt(Integer::intValue).toArray(), opgaven);
+        } catch (IOException e) {
+            throw new UncheckedIOException("an index in memory cannot fail to write", e);
+        }
+    }
+
+    /**
+     * The opgave of a passage by names only: its own (from the heading that opens its opgave
+     * chapter), else the one its nearest heading names ("1. Sociaal domein: …"), else the one
+     * its text names often enough ({@link Opgaven#about}).
+     */
+    static OptionalInt byNames(Passage p) {
+        if (p.opgave().isPresent()) {
+            return p.opgave();
+        }
+        List<String> path = p.headingPath();
+        for (int i = path.size() - 1; i >= 0; i--) {
+            Optional<Opgave> o = Opgaven.mentionedIn(path.get(i));
+            if (o.isPresent()) {
+                return OptionalInt.of(o.get().number());
+            }
+        }
+        return Opgaven.about(p.text()).map(o -> OptionalInt.of(o.number())).orElse(OptionalInt.empty());
+    }
+
+    /** The votes of a text's nearest neighbours per opgave (in {@link Opgaven#ALL} order), summing to 1 or all 0. */
+    double[] votes(String text) {
+        double[] votes = new double[opgaven.size()];
+        Set<String> terms = new LinkedHashSet<>(AnalyzedTerms.of(analyzer, text));
+        if (terms.isEmpty()) {
+            return votes;
+        }
+        BooleanQuery.Builder q = new BooleanQuery.Builder();
+        int n = 0;
+        for (String t : terms) {
+            if (n++ == MAX_QUERY_TERMS) {
+                break;
+            }
+            q.add(new TermQuery(new Term(TEXT, t)), BooleanClause.Occur.SHOULD);
+        }
+        try {
+            double sum = 0;
+            for (ScoreDoc sd : searcher.search(q.build(), K).scoreDocs) {
+                votes[labelOf[sd.doc]] += sd.score;
+                sum += sd.score;
+            }
+            for (int i = 0; sum > 0 && i < votes.length; i++) {
+                votes[i] /= sum;
+            }
+            return votes;
+        } catch (IOException e) {
+            throw new UncheckedIOException("searching an index in memory cannot fail", e);
+        }
+    }
+
+    /**
+     * The opgave of a statement from its own votes, its passage's and its document's (the sum of
+     * its passages' votes), when the winner holds enough of them all: a sentence about the
+     * programme as a whole in a passage about one opgave stays without opgave.
+     */
+    OptionalInt decide(double[] statement, double[] passage, double[] document) {
+        double[] combined = new double[passage.length];
+        add(combined, statement, STATEMENT_WEIGHT);
+        add(combined, passage, PASSAGE_WEIGHT);
+        add(combined, document, DOCUMENT_WEIGHT);
+        double total = Arrays.stream(combined).sum();
+        int best = 0;
+        for (int i = 1; i < combined.length; i++) {
+            if (combined[i] > combined[best]) {
+                best = i;
+            }
+        }
+        return total > 0 && combined[best] / total >= MIN_SHARE ? OptionalInt.of(opgaven.get(best).number()) : OptionalInt.empty();
+    }
+
+    /** Adds {@code votes}, scaled to sum to {@code weight}, to {@code into}. */
+    private static void add(double[] into, double[] votes, double weight) {
+        double sum = Arrays.stream(votes).sum();
+        for (int i = 0; sum > 0 && i < into.length; i++) {
+            into[i] += weight * votes[i] / sum;
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        try (directory) {
+            reader.close();
+        }
+    }
+}

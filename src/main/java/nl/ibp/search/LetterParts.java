@@ -1,0 +1,110 @@
+package nl.ibp.search;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import nl.ibp.passage.DataFileException;
+
+/**
+ * The fixed parts of letters that are no answer (header fields, salutations), as
+ * maintainers list them in the corpus' {@code _briefopmaak.txt} ({@link #FILE}). The search
+ * demotes passages that are such a part. Immutable.
+ */
+record LetterParts(List<String> header, List<String> opening) {
+
+    static final String FILE = "_briefopmaak.txt";
+    private static final String BUNDLED = "/nl/ibp/defaults/" + FILE;
+
+    LetterParts {
+        header = List.copyOf(header);
+        opening = List.copyOf(opening);
+    }
+
+    static LetterParts none() {
+        return new LetterParts(List.of(), List.of());
+    }
+
+    /**
+     * Whether a passage is letter boilerplate: it opens with a salutation, or it opens
+     * with a header field and holds another one ("Datum 10 april 2020 Onderwerp …").
+     */
+    boolean isBoilerplate(String passageText) {
+        String t = passageText.strip().toLowerCase(Locale.ROOT).replace("*", "");
+        if (opening.stream().anyMatch(p -> startsWithWord(t, p))) {
+            return true;
+        }
+        if (header.stream().noneMatch(p -> startsWithWord(t, p))) {
+            return false;
+        }
+        long fields = header.stream().filter(p -> containsWord(t, p)).count();
+        return fields >= 2;
+    }
+
+    private static boolean startsWithWord(String text, String phrase) {
+        return text.startsWith(phrase) && (text.length() == phrase.length() || !Character.isLetterOrDigit(text.charAt(phrase.length())));
+    }
+
+    private static boolean containsWord(String text, String phrase) {
+        for (int i = text.indexOf(phrase); i >= 0; i = text.indexOf(phrase, i + 1)) {
+            boolean before = i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1));
+            int end = i + phrase.length();
+            boolean after = end == text.length() || !Character.isLetterOrDigit(text.charAt(end));
+            if (before && after) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Reads the file; a missing one gives the copy of the shipped corpus' file in the jar. */
+    static LetterParts load(Path file) {
+        try {
+            return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+        } catch (NoSuchFileException e) {
+            return defaults();
+        } catch (IOException e) {
+            throw new DataFileException(file + ": niet te lezen: " + e.getMessage());
+        }
+    }
+
+    static LetterParts defaults() {
+        try (InputStream in = LetterParts.class.getResourceAsStream(BUNDLED)) {
+            return in == null ? none() : parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), FILE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading " + BUNDLED + " from the jar", e);
+        }
+    }
+
+    /** @throws DataFileException at the first bad line, as "source:line: what is wrong" */
+    static LetterParts parse(String text, String source) {
+        List<String> header = new ArrayList<>();
+        List<String> opening = new ArrayList<>();
+        int n = 0;
+        for (String raw : text.split("\r?\n", -1)) {
+            n++;
+            String line = raw.strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            String[] f = line.split("\\s+", 2);
+            if (f.length < 2) {
+                throw new DataFileException(source + ":" + n + ": verwacht 'soort woorden', bv. 'kop ons kenmerk'");
+            }
+            String phrase = f[1].strip().toLowerCase(Locale.ROOT);
+            switch (f[0].toLowerCase(Locale.ROOT)) {
+                case "kop" -> header.add(phrase);
+                case "aanhef" -> opening.add(phrase);
+                default -> throw new DataFileException(source + ":" + n + ": onbekende soort '" + f[0]
+                        + "' (kop of aanhef)");
+            }
+        }
+        return new LetterParts(header, opening);
+    }
+}

@@ -1,0 +1,61 @@
+package nl.ibp.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import nl.ibp.passage.DataFileException;
+import nl.ibp.passage.Passage;
+import org.junit.jupiter.api.Test;
+
+class RerankTest {
+
+    private static final LetterParts PARTS = LetterParts.defaults();
+
+    private static Hit hit(String doc, String date, float score, String text) {
+        return new Hit(new Passage(doc + score, doc, List.of(), OptionalInt.empty(), text, 0),
+                new DocumentInfo(doc, doc, Optional.of(LocalDate.parse(date)), "", ""), score, List.of());
+    }
+
+    private static List<String> docs(List<Hit> hits) {
+        return hits.stream().map(h -> h.document().id()).toList();
+    }
+
+    @Test
+    void letterBoilerplateIsDemoted() {
+        List<Hit> ranked = Rerank.apply("Wanneer gaat de wet in?", List.of(
+                hit("a", "2020-01-01", 10, "Datum 10 april 2020 Onderwerp Stand van zaken wet inburgering"),
+                hit("a", "2020-01-01", 6, "De wet gaat in op 1 januari 2022.")), PARTS);
+        assertEquals("De wet gaat in op 1 januari 2022.", ranked.getFirst().passage().text());
+        assertTrue(PARTS.isBoilerplate("Geachte Voorzitter, Hierbij informeer ik u"));
+        assertFalse(PARTS.isBoilerplate("Datum van inwerkingtreding is 1 januari 2022."), "one field word is not a header");
+        assertFalse(PARTS.isBoilerplate("Met vriendelijke groet, J. Jansen, algemeen directeur"),
+                "a signature answers who signed");
+    }
+
+    @Test
+    void aClearlyNewerDocumentThatAnswersAboutAsWellComesFirst() {
+        List<Hit> hits = List.of(hit("oud", "2019-07-03", 10, "De wet gaat in op 1 januari 2021."),
+                hit("annex", "2019-07-04", 9.5f, "Bijlage: de wet gaat in op 1 januari 2021."),
+                hit("nieuw", "2020-11-11", 8.5f, "De wet gaat in op 1 januari 2022."),
+                hit("ver", "2021-01-01", 5, "Iets anders."));
+        assertEquals(List.of("nieuw", "oud", "annex", "ver"), docs(Rerank.apply("Per wanneer gaat de wet in?", hits, PARTS)));
+        assertEquals(List.of("oud", "annex", "nieuw", "ver"),
+                docs(Rerank.apply("Wanneer zou de wet volgens de brief van 2019 ingaan?", hits, PARTS)),
+                "a question that names a year or document keeps the order");
+        assertEquals(List.of("oud", "annex"), docs(Rerank.apply("Per wanneer gaat de wet in?",
+                hits.subList(0, 2), PARTS)), "a letter and its annex a day apart are one set");
+    }
+
+    @Test
+    void aBadLineInTheLetterPartsFileNamesItsLine() {
+        assertEquals("_briefopmaak.txt:2: onbekende soort 'hoofd' (kop of aanhef)",
+                assertThrows(DataFileException.class, () -> LetterParts.parse("kop datum\nhoofd x\n", "_briefopmaak.txt"))
+                        .getMessage());
+    }
+}
