@@ -114,19 +114,28 @@ final class StatementCache {
     void save() throws IOException {
         Files.createDirectories(file.getParent());
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(tmp), 1 << 16);
-             JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
-            g.writeStartObject();
-            for (var e : used.entrySet().stream().sorted(Map.Entry.comparingByKey()).toList()) {
-                g.writeArrayFieldStart(e.getKey());
-                for (Statement s : e.getValue()) {
-                    write(g, s);
+        try {
+            try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(tmp), 1 << 16);
+                 JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
+                g.writeStartObject();
+                for (var e : used.entrySet().stream().sorted(Map.Entry.comparingByKey()).toList()) {
+                    g.writeArrayFieldStart(e.getKey());
+                    for (Statement s : e.getValue()) {
+                        write(g, s);
+                    }
+                    g.writeEndArray();
                 }
-                g.writeEndArray();
+                g.writeEndObject();
             }
-            g.writeEndObject();
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | RuntimeException e) {
+            try { // a full disk must leave no half-written cache behind
+                Files.deleteIfExists(tmp);
+            } catch (IOException again) {
+                e.addSuppressed(again);
+            }
+            throw e;
         }
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     private static void write(JsonGenerator g, Statement s) throws IOException {

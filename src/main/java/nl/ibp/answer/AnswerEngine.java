@@ -160,9 +160,13 @@ public final class AnswerEngine implements AutoCloseable {
 
     /**
      * The context counts {@link #CONTEXT_WEIGHT} of the question, less when it has more words than
-     * the question: "en die challenge?" after a long question must still be about the challenge.
+     * the question: "en die challenge?" after a long question must still be about the challenge;
+     * fully when the question has no words of its own.
      */
     static float contextWeight(int asked, int context) {
+        if (asked == 0) {
+            return 1f; // "en wanneer?": the context is all there is to search with
+        }
         float ratio = context == 0 ? 1f : Math.max(0.25f, Math.min(1f, (float) Math.max(asked, 1) / context));
         return CONTEXT_WEIGHT * ratio;
     }

@@ -42,6 +42,7 @@ final class TelegramView {
     static String noAnswer(Response r) {
         StringBuilder sb = new StringBuilder();
         notices(sb, r);
+        r.context().ifPresent(t -> sb.append("<i>Over ").append(esc(t.label())).append(":</i>\n"));
         sb.append("Op <i>").append(esc(shorten(r.question(), 200))).append("</i> vind ik geen goed antwoord in de documenten.");
         for (Response.Suggestion s : r.suggestions()) {
             if (s instanceof Response.Suggestion.DidYouMean d) {

@@ -142,6 +142,7 @@ final class AnswerFormat {
     }
 
     private static void noAnswer(StringBuilder sb, Response response) {
+        response.context().ifPresent(t -> sb.append("Over ").append(t.label()).append(":\n"));
         sb.append("Daarop vind ik geen goed antwoord in de documenten.");
         for (Response.Suggestion s : response.suggestions()) {
             if (s instanceof Response.Suggestion.DidYouMean d) {

@@ -6,7 +6,6 @@ import nl.ibp.config.Now;
 import nl.ibp.conversation.Conversation;
 import nl.ibp.conversation.Response;
 import nl.ibp.conversation.Turn;
-import nl.ibp.conversation.UnansweredLog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -36,7 +35,8 @@ final class ChatCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         IndexCommand.ensureIndex(terminal, locations);
         try (AnswerEngine engine = AnswerEngine.open(locations.layout());
-             Conversation conversation = new Conversation(Now.clock(), UnansweredLog.none())) {
+             nl.ibp.bot.BotStore store = nl.ibp.bot.BotStore.open(locations.layout().root());
+             Conversation conversation = new Conversation(Now.clock(), store::recordUnanswered)) {
             terminal.out().println("Welkom bij de IBP-assistent. Stel een vraag over het Interbestuurlijk Programma;"
                     + " 'bron' toont de passage van het laatste antwoord, 'nieuw' begint een nieuw onderwerp,"
                     + " een lege regel of 'stop' beëindigt het gesprek.");

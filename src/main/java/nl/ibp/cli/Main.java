@@ -16,7 +16,7 @@ import picocli.CommandLine.Mixin;
         description = "De IBP-assistent: vragen over het Interbestuurlijk Programma, beantwoord uit de bronteksten.",
         subcommands = {IndexCommand.class, AskCommand.class, ChatCommand.class, OpgavenCommand.class,
                 OpgaveCommand.class, DeadlinesCommand.class, AfsprakenCommand.class, EvalCommand.class,
-                BenchCommand.class, BotCommand.class, FeedbackCommand.class, CheckCommand.class, HelpCommand.class},
+                BenchCommand.class, BotCommand.class, FeedbackCommand.class, VragenCommand.class, CheckCommand.class, HelpCommand.class},
         resourceBundle = "nl.ibp.cli.Messages",
         exitCodeListHeading = "%nAfsluitcodes:%n",
         exitCodeList = {ExitCodes.OK + ":gelukt",

@@ -53,8 +53,11 @@ final class LeadAnswer {
             String sep = lead.endsWith(":") ? " " : ": ";
             for (int i = next; i < spans.size() && items.length() < MAX_LIST && isListItem(passage, spans.get(i))
                     || i == next; i++) {
-                items.append(sep).append(stripMarker(spans.get(i).of(passage)));
-                sep = "; ";
+                String item = stripMarker(spans.get(i).of(passage));
+                if (!LABEL.matcher(item).matches()) { // "d." alone is a label, not an item
+                    items.append(sep).append(item);
+                    sep = "; ";
+                }
             }
             lead = items.toString();
         } else if (next < spans.size() && !LABEL.matcher(spans.get(next).of(passage)).matches()) {

@@ -132,7 +132,7 @@ class CliTest {
 
     @Test
     void theChatAnswersTypedQuestionsUntilAnEmptyLine() {
-        Run r = run("Wie voert de regie over het Klimaatakkoord?\nen voor klimaatadaptatie?\n\n", "chat", "--corpus", corpus.toString(),
+        Run r = run("Wie voert de regie over het Klimaatakkoord?\nen wat is daarbij de tussenstap?\n\n", "chat", "--corpus", corpus.toString(),
                 "--index", index.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("Vraag: "), r.out());
@@ -263,5 +263,21 @@ class CliTest {
         }
         assertTrue(letter >= 0 && programme >= 0, texts.toString());
         assertTrue(letter < programme, "the letter (15 February) is newer than the Programmastart (14 February): " + texts);
+    }
+
+    @Test
+    void unansweredQuestionsFromTheChatAreListedNewestFirstWithoutNames() {
+        Run chat = run("wat is de hoofdstad van Australië\nWie is de burgemeester van Zwolle?\n\n", "chat",
+                "--corpus", corpus.toString(), "--index", index.toString());
+        assertEquals(0, chat.code(), chat.err());
+        assertTrue(chat.out().contains("geen goed antwoord"), chat.out());
+        Run list = run("", "vragen", "--onbeantwoord", "--index", index.toString());
+        assertEquals(0, list.code(), list.err());
+        List<String> lines = list.out().lines().toList();
+        int zwolle = lines.indexOf(lines.stream().filter(l -> l.contains("Zwolle")).findFirst().orElseThrow());
+        int australia = lines.indexOf(lines.stream().filter(l -> l.contains("Australië")).findFirst().orElseThrow());
+        assertTrue(zwolle <= australia, "newest first: " + list.out());
+        Run bad = run("", "vragen", "--index", index.toString());
+        assertEquals(ExitCodes.USAGE, bad.code(), "the kind must be named: " + bad.err());
     }
 }
