@@ -124,7 +124,9 @@ class BotRestartTest {
                 assertTrue(stopMillis < 10_000, "SIGTERM ended the bot in " + stopMillis + " ms");
             }
             assertEquals(total, answered, "every question answered: " + api.sent());
-            assertEquals(0, twice, "none answered twice: " + api.sent());
+            // SIGTERM finishes what it sends; SIGKILL can cut off the one message Telegram accepted
+            // but the bot had not yet marked as sent: that one (and only that one) may arrive twice.
+            assertTrue(twice <= (kill ? 1 : 0), twice + " answered twice: " + api.sent());
             for (int c = 0; c < CHATS; c++) {
                 assertEquals(List.copyOf(QUESTIONS.values()), markers(api.texts(chat(c))), "chat " + chat(c) + " in order");
             }

@@ -138,7 +138,7 @@ class CliErrorsTest {
         Path missing = tmp.resolve("vragen.jsonl");
         Run eval = run("eval", "--questions", missing.toString(), "--index", noIndex);
         assertEquals(ExitCodes.USAGE, eval.code(), eval.err());
-        assertTrue(eval.err().contains("niet gevonden: " + missing), eval.err());
+        assertTrue(eval.err().contains("geen goudvragen gevonden in " + missing), eval.err());
         assertPlainDutch(eval);
         Run bench = run("bench", "--questions", missing.toString(), "--index", noIndex);
         assertEquals(ExitCodes.USAGE, bench.code(), bench.err());
