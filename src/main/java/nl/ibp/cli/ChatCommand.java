@@ -6,6 +6,8 @@ import nl.ibp.config.Now;
 import nl.ibp.conversation.Conversation;
 import nl.ibp.conversation.Response;
 import nl.ibp.conversation.Turn;
+import nl.ibp.conversation.UnansweredLog;
+import nl.ibp.state.StateStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -31,12 +33,33 @@ final class ChatCommand implements Callable<Integer> {
         this.locations = locations;
     }
 
+    /** The state store for questions without an answer; a read-only index still chats, without recording them. */
+    private java.util.Optional<StateStore> openState() {
+        try {
+            return java.util.Optional.of(StateStore.open(locations.layout().root()));
+        } catch (java.sql.SQLException | RuntimeException e) {
+            terminal.err().println("Let op: vragen zonder antwoord worden nu niet bewaard (" + e.getMessage() + ").");
+            return java.util.Optional.empty();
+        }
+    }
+
+    private static UnansweredLog unansweredLog(java.util.Optional<StateStore> state) {
+        return state.<UnansweredLog>map(s -> (question, when) -> {
+            try {
+                s.recordUnanswered(question, when);
+            } catch (java.sql.SQLException e) {
+                // the answer matters more than the log
+            }
+        }).orElse(UnansweredLog.none());
+    }
+
     @Override
     public Integer call() throws Exception {
         IndexCommand.ensureIndex(terminal, locations);
-        try (AnswerEngine engine = AnswerEngine.open(locations.layout());
-             nl.ibp.bot.BotStore store = nl.ibp.bot.BotStore.open(locations.layout().root());
-             Conversation conversation = new Conversation(Now.clock(), store::recordUnanswered)) {
+        java.util.Optional<StateStore> state = openState();
+        try (AutoCloseable closeState = () -> state.ifPresent(StateStore::closeQuietly);
+             AnswerEngine engine = AnswerEngine.open(locations.layout());
+             Conversation conversation = new Conversation(Now.clock(), unansweredLog(state))) {
             terminal.out().println("Welkom bij de IBP-assistent. Stel een vraag over het Interbestuurlijk Programma;"
                     + " 'bron' toont de passage van het laatste antwoord, 'nieuw' begint een nieuw onderwerp,"
                     + " een lege regel of 'stop' beëindigt het gesprek.");

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.Callable;
-import nl.ibp.bot.BotStore;
+import nl.ibp.state.StateStore;
 import nl.ibp.config.Now;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -47,11 +47,14 @@ final class VragenCommand implements Callable<Integer> {
             terminal.err().println("ibp vragen: --max moet tussen 1 en 100000 liggen, niet " + max);
             return ExitCodes.USAGE;
         }
-        List<BotStore.Unanswered> questions;
-        try (BotStore store = BotStore.open(locations.layout().root())) {
-            questions = store.unanswered(max);
+        List<StateStore.Unanswered> questions = List.of();
+        java.util.Optional<StateStore> state = StateStore.openReadOnly(locations.layout().root());
+        if (state.isPresent()) {
+            try (StateStore store = state.get()) {
+                questions = store.unanswered(max);
+            }
         }
-        for (BotStore.Unanswered q : questions) {
+        for (StateStore.Unanswered q : questions) {
             if (json) {
                 ObjectNode o = JSON.createObjectNode();
                 o.put("last", q.when().toString());

@@ -588,6 +588,15 @@ public final class StateStore implements AutoCloseable {
         return v == 0 ? OptionalInt.empty() : OptionalInt.of(v);
     }
 
+    /** Closes, logging instead of throwing: for a store whose owner is ending anyway. */
+    public void closeQuietly() {
+        try {
+            close();
+        } catch (SQLException e) {
+            org.slf4j.LoggerFactory.getLogger(StateStore.class).warn("closing the state database: {}", e.getMessage());
+        }
+    }
+
     @Override
     public synchronized void close() throws SQLException {
         connection.close();
