@@ -48,7 +48,9 @@ import nl.ibp.bot.Handler.Button;
 import nl.ibp.bot.Handler.Incoming;
 import nl.ibp.bot.Handler.Reply;
 import nl.ibp.config.Build;
+import nl.ibp.index.IndexBusyException;
 import nl.ibp.index.IndexException;
+import nl.ibp.index.Reindexer;
 import nl.ibp.index.IndexLayout;
 import nl.ibp.index.IndexReport;
 import nl.ibp.index.Indexer;
@@ -83,6 +85,8 @@ final class Maintenance implements AutoCloseable {
     private static final DateTimeFormatter UPLOAD_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
 
     private final Snapshots snapshots;
+    /** Null when the bot runs without an index directory (tests): then there is nothing to re-index. */
+    private final Reindexer reindexer;
     private final IndexLayout layout;
     private final Path corpus;
     private final Clock clock;
@@ -105,6 +109,8 @@ final class Maintenance implements AutoCloseable {
         this.corpus = corpus;
         this.clock = clock;
         this.started = clock.instant();
+        this.reindexer = layout == null || corpus == null ? null
+                : new Reindexer(corpus, layout, clock, () -> List.of(new Tracker(corpus, clock)), Indexer.Progress.NONE);
     }
 
     void connect(Set<Long> admins, Handler.Outbox outbox) {
@@ -287,11 +293,8 @@ final class Maintenance implements AutoCloseable {
     private String runReindex(String upload) {
         long t0 = System.nanoTime();
         try {
-            Tracker tracker = new Tracker(corpus, clock);
-            IndexReport r;
-            try (Indexer indexer = new Indexer(corpus, layout, Indexer.Progress.NONE, clock, List.of(tracker))) {
-                r = indexer.run(false);
-            }
+            // One single-flight runner for /reindex and uploads; another process's run holds the index lock.
+            IndexReport r = reindexer.run(false);
             if (r.rebuilt()) {
                 snapshots.swap(Snapshot.open(layout));
             }
@@ -316,24 +319,29 @@ final class Maintenance implements AutoCloseable {
             r.removed().stream().limit(20).forEach(id -> sb.append("− ").append(esc(id)).append('\n'));
             r.skipped().stream().limit(20).forEach(k -> sb.append("overgeslagen: ").append(esc(k.id())).append(" (")
                     .append(esc(k.reason())).append(")\n"));
-            tracker.notes().stream().limit(10).forEach(n -> sb.append("afspraken: ").append(esc(n)).append('\n'));
+            r.notes().stream().limit(10).forEach(n -> sb.append("afspraken: ").append(esc(n)).append('\n'));
             return sb.toString();
+        } catch (IndexBusyException e) {
+            lastOutcome = clock.instant() + ": wachtte op een andere indexering";
+            LOG.info("re-index refused: {}", e.getMessage());
+            return "Er loopt al een indexering (ook buiten de bot); ik ben nog bezig. Probeer het straks opnieuw.";
         } catch (IndexException e) {
             lastOutcome = clock.instant() + ": mislukt (" + e.getMessage() + ")";
-            LOG.warn("re-index refused or failed: {}", e.getMessage());
-            return e.getMessage() != null && e.getMessage().startsWith("another index run")
-                    ? "Er loopt al een indexering (ook buiten de bot); ik ben nog bezig. Probeer het straks opnieuw."
-                    : "<b>Herindexeren mislukt</b>; de vorige index blijft in gebruik.\n" + esc(e.getMessage());
+            LOG.warn("re-index failed: {}", e.getMessage());
+            return "<b>Herindexeren mislukt</b>; de vorige index blijft in gebruik.\n" + esc(e.getMessage());
         } catch (Exception e) {
-            lastOutcome = clock.instant() + ": mislukt (" + e.getClass().getSimpleName() + ")";
+            lastOutcome = clock.instant() + ": mislukt (onverwachte fout)";
             LOG.error("re-index failed", e);
-            return "<b>Herindexeren mislukt</b>; de vorige index blijft in gebruik.\n" + esc(e.getClass().getSimpleName() + ": " + e.getMessage());
+            return "<b>Herindexeren mislukt</b> door een onverwachte fout (zie het logboek); de vorige index blijft in gebruik.";
         }
     }
 
     /** Stops a running re-index, waiting a little. */
     @Override
     public void close() {
+        if (reindexer != null) {
+            reindexer.close();
+        }
         background.shutdown();
         try {
             if (!background.awaitTermination(10, TimeUnit.SECONDS)) {
