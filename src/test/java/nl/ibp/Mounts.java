@@ -40,7 +40,7 @@ public final class Mounts {
                 run("umount", dir.toString());
                 return Optional.empty();
             }
-            return Optional.of(() -> quietly("umount", dir.toString()));
+            return Optional.of(() -> quietly("umount", "-l", dir.toString())); // lazy: an extraction worker may still hold it
         }
         try (Stream<Path> walk = Files.walk(dir)) {
             for (Path p : walk.filter(Files::isDirectory).toList()) {
@@ -65,7 +65,7 @@ public final class Mounts {
         if (!root() || !run("mount", "-t", "tmpfs", "-o", "size=" + size, "tmpfs", dir.toString())) {
             return Optional.empty();
         }
-        return Optional.of(() -> quietly("umount", dir.toString()));
+        return Optional.of(() -> quietly("umount", "-l", dir.toString())); // lazy: an extraction worker may still hold it
     }
 
     private static void quietly(String... command) {
