@@ -5,4 +5,9 @@ public class IndexException extends RuntimeException {
     public IndexException(String message) {
         super(message);
     }
+
+    /** With the low-level cause kept for the log, never for the user's message. */
+    public IndexException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

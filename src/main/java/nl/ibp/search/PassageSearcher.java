@@ -62,7 +62,9 @@ public final class PassageSearcher implements AutoCloseable {
             this.reader = DirectoryReader.open(directory);
         } catch (IOException e) {
             directory.close();
-            throw e;
+            // A file of the generation is missing or damaged: say how to repair, not which segment failed.
+            throw new IndexException("de index in " + generation.getParent() + " is beschadigd (een bestand ontbreekt of is"
+                    + " onleesbaar); draai 'ibp index' om hem te herstellen, of 'ibp check' om te zien wat er mis is", e);
         }
         this.searcher = new IndexSearcher(reader);
         this.spelling = new Spelling(reader);

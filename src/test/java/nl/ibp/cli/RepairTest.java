@@ -176,6 +176,10 @@ class RepairTest {
         assertEquals(ExitCodes.DAMAGED, c.code(), c.all());
         assertTrue(c.out().contains("Lucene-index") && c.out().contains("ontbreekt"), c.out());
         assertTrue(Files.isDirectory(generation), "check changes nothing");
+        Run ask = run("ask", "--index", index.toString(), "klimaat");
+        assertEquals(ExitCodes.FAILURE, ask.code(), ask.all());
+        assertTrue(ask.err().contains("beschadigd") && ask.err().contains("ibp index"), "ask says how to repair: " + ask.err());
+        assertFalse(ask.err().contains(".cfs"), ask.err());
 
         Run r = index(index);
         assertEquals(0, r.code(), r.all());
