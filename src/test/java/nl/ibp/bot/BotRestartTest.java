@@ -128,7 +128,15 @@ class BotRestartTest {
             // but the bot had not yet marked as sent: that one (and only that one) may arrive twice.
             assertTrue(twice <= (kill ? 1 : 0), twice + " answered twice: " + api.sent());
             for (int c = 0; c < CHATS; c++) {
-                assertEquals(List.copyOf(QUESTIONS.values()), markers(api.texts(chat(c))), "chat " + chat(c) + " in order");
+                List<String> got = new java.util.ArrayList<>(markers(api.texts(chat(c))));
+                if (kill) { // the one message in flight at the kill may repeat, right after itself
+                    for (int i = got.size() - 1; i > 0; i--) {
+                        if (got.get(i).equals(got.get(i - 1))) {
+                            got.remove(i);
+                        }
+                    }
+                }
+                assertEquals(List.copyOf(QUESTIONS.values()), got, "chat " + chat(c) + " in order");
             }
         }
     }
