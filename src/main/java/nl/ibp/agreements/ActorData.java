@@ -1,12 +1,6 @@
 package nl.ibp.agreements;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -17,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import nl.ibp.passage.DataFileException;
+import nl.ibp.passage.DataFiles;
 
 /**
  * The named parties the tracker recognises, as maintainers list them in the corpus'
@@ -72,14 +67,8 @@ public record ActorData(List<Party> parties, String fingerprint) {
     public static ActorData defaults() {
         ActorData d = defaults;
         if (d == null) {
-            try (InputStream in = ActorData.class.getResourceAsStream(BUNDLED)) {
-                if (in == null) {
-                    throw new IllegalStateException("the build did not bundle " + BUNDLED);
-                }
-                d = parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), FILE);
-            } catch (IOException e) {
-                throw new UncheckedIOException("reading " + BUNDLED + " from the jar", e);
-            }
+            d = parse(DataFiles.bundled(ActorData.class, BUNDLED)
+                    .orElseThrow(() -> new IllegalStateException("the build did not bundle " + BUNDLED)), FILE);
             defaults = d;
         }
         return d;
@@ -87,17 +76,7 @@ public record ActorData(List<Party> parties, String fingerprint) {
 
     /** Reads an actors file; a missing one gives the {@link #defaults()}. */
     public static ActorData load(Path file) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            return defaults();
-        } catch (CharacterCodingException e) {
-            throw new DataFileException(file + ": geen geldige UTF-8");
-        } catch (IOException e) {
-            throw new DataFileException(file + ": niet te lezen: " + e.getMessage());
-        }
-        return parse(text, file.toString());
+        return DataFiles.read(file).map(text -> parse(text, file.toString())).orElseGet(() -> defaults());
     }
 
     /**

@@ -6,12 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.text.Normalizer;
 import java.util.AbstractList;
@@ -83,14 +77,8 @@ public final class Opgaven {
     public static Catalogue defaults() {
         Catalogue d = defaults;
         if (d == null) {
-            try (InputStream in = Opgaven.class.getResourceAsStream(BUNDLED)) {
-                if (in == null) {
-                    throw new IllegalStateException("the build did not bundle " + BUNDLED);
-                }
-                d = parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), FILE);
-            } catch (IOException e) {
-                throw new UncheckedIOException("reading " + BUNDLED + " from the jar", e);
-            }
+            d = parse(DataFiles.bundled(Opgaven.class, BUNDLED)
+                    .orElseThrow(() -> new IllegalStateException("the build did not bundle " + BUNDLED)), FILE);
             defaults = d;
         }
         return d;
@@ -101,17 +89,7 @@ public final class Opgaven {
      * malformed one throws {@link DataFileException} with the file and line.
      */
     public static Catalogue load(Path file) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            return defaults();
-        } catch (CharacterCodingException e) {
-            throw new DataFileException(file + ": geen geldige UTF-8");
-        } catch (IOException e) {
-            throw new DataFileException(file + ": niet te lezen: " + e.getMessage());
-        }
-        return parse(text, file.toString());
+        return DataFiles.read(file).map(text -> parse(text, file.toString())).orElseGet(() -> defaults());
     }
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());

@@ -1,16 +1,11 @@
 package nl.ibp.search;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import nl.ibp.passage.DataFileException;
+import nl.ibp.passage.DataFiles;
 
 /**
  * The fixed parts of letters that are no answer (header fields, salutations), as
@@ -65,21 +60,11 @@ record LetterParts(List<String> header, List<String> opening) {
 
     /** Reads the file; a missing one gives the copy of the shipped corpus' file in the jar. */
     static LetterParts load(Path file) {
-        try {
-            return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
-        } catch (NoSuchFileException e) {
-            return defaults();
-        } catch (IOException e) {
-            throw new DataFileException(file + ": niet te lezen: " + e.getMessage());
-        }
+        return DataFiles.read(file).map(text -> parse(text, file.toString())).orElseGet(LetterParts::defaults);
     }
 
     static LetterParts defaults() {
-        try (InputStream in = LetterParts.class.getResourceAsStream(BUNDLED)) {
-            return in == null ? none() : parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), FILE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading " + BUNDLED + " from the jar", e);
-        }
+        return DataFiles.bundled(LetterParts.class, BUNDLED).map(text -> parse(text, FILE)).orElseGet(LetterParts::none);
     }
 
     /** @throws DataFileException at the first bad line, as "source:line: what is wrong" */
