@@ -83,6 +83,11 @@ public final class IbpAnalyzer extends Analyzer {
         return DutchWords.fold(word);
     }
 
+    /** Whether a word only makes up a question ("noem", "eens", "welke") and is dropped from queries. */
+    public static boolean isQueryStopword(String word) {
+        return DutchWords.QUERY_STOPWORDS.contains(DutchWords.fold(word));
+    }
+
     /** Index analyzer for the {@code body} and {@code heading} fields. */
     public static IbpAnalyzer forIndex() {
         return new IbpAnalyzer(false, Synonyms.none(), CompoundDictionary.empty());

@@ -131,9 +131,10 @@ public final class AnswerEngine implements AutoCloseable {
         // An elliptic follow-up ("en voor klimaatadaptatie?") asks what its context asked.
         QuestionType type = own == QuestionType.OTHER && context.isPresent() && !ASKS_ITSELF.matcher(text).find()
                 ? QuestionType.of(context.get()) : own;
-        List<String> asked = AnalyzedTerms.of(terms, text);
-        Map<String, Double> wanted = weights(text, asked, context.map(c -> AnalyzedTerms.of(terms, c)).orElse(List.of()));
-        float contextWeight = context.map(c -> contextWeight(asked.size(), AnalyzedTerms.of(terms, c).size())).orElse(0f);
+        List<String> asked = subjectTerms(text);
+        List<String> topic = context.map(this::subjectTerms).orElse(List.of());
+        Map<String, Double> wanted = weights(text, asked, topic);
+        float contextWeight = context.map(c -> contextWeight(asked.size(), topic.size())).orElse(0f);
         List<Hit> hits = context.isPresent()
                 ? searcher.search(text, context.get(), contextWeight, k)
                 : searcher.search(text, k);
@@ -154,9 +155,13 @@ public final class AnswerEngine implements AutoCloseable {
         Optional<Opgave> opgave = opgave(text, passages).or(() -> context.flatMap(Opgaven::mentionedIn));
         String all = context.map(c -> text + " " + c).orElse(text);
         // A follow-up has few words of its own ("en wie betaalt dat?"): its evidence is read with the topic it leans on.
-        List<String> topic = context.map(c -> AnalyzedTerms.of(terms, c)).orElse(List.of());
         return new Answer(question, type, opgave, matchingAgreements(all, type, opgave, passages), passages, lead,
                 evidence(all, asked, topic, lead));
+    }
+
+    /** The analysed words of what a question is about: without the words that only ask ("hoe lang", "loopt dat nog"). */
+    private List<String> subjectTerms(String question) {
+        return AnalyzedTerms.of(terms, QuestionType.content(question));
     }
 
     /**

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import nl.ibp.passage.Cue;
 import nl.ibp.passage.Sentences;
 import nl.ibp.search.QuestionType;
 
@@ -54,7 +55,9 @@ final class AnswerSentence {
             double score = have.stream().mapToDouble(t -> wanted.getOrDefault(t, 0.0)).sum();
             if (score + CUE_BONUS > bestScore) { // the cue's regex only where it can change the outcome
                 String content = ENUMERATION_LABEL.matcher(sentence).replaceFirst("");
-                boolean hasCue = type.cue().filter(cue -> cue.in(content)).isPresent();
+                // A year is a date, no amount: "hoeveel" wants a number besides it.
+                boolean hasCue = type == QuestionType.HOW_MANY ? Cue.amountIn(content)
+                        : type.cue().filter(cue -> cue.in(content)).isPresent();
                 // A "wanneer" or "hoeveel" question is not answered by a sentence without a date or number.
                 boolean needsCue = type == QuestionType.WHEN || type == QuestionType.HOW_MANY;
                 // The cue counts only in a sentence that shares a question word: a bare date answers nothing.

@@ -22,10 +22,6 @@ final class Confidence {
     /** A question whose words the documents do not know at all is not about them. */
     static final double MAX_UNKNOWN_SHARE = 0.34;
 
-    /** A year ("2015-2017", "in 2018") is no amount: "hoeveel" wants a number besides it. */
-    private static final java.util.regex.Pattern YEARS = java.util.regex.Pattern.compile(
-            "\\b(?:19|20)\\d\\d(?:\\s*[-–]\\s*(?:19|20)?\\d\\d)?\\b");
-
     private Confidence() {
     }
 
@@ -43,7 +39,7 @@ final class Confidence {
         if ((double) e.unknown().size() / e.terms() > MAX_UNKNOWN_SHARE) {
             return false;
         }
-        if (answer.type() == QuestionType.HOW_MANY && !Cue.NUMBER.in(YEARS.matcher(lead).replaceAll(" "))) {
+        if (answer.type() == QuestionType.HOW_MANY && !Cue.amountIn(lead)) {
             return false;
         }
         return PASSAGE_SHARE * e.passageCoverage() + (1 - PASSAGE_SHARE) * e.sentenceCoverage() >= MIN_COVERAGE;

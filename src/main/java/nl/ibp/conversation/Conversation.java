@@ -21,6 +21,7 @@ import nl.ibp.answer.Question;
 import nl.ibp.config.Now;
 import nl.ibp.passage.Opgave;
 import nl.ibp.passage.Opgaven;
+import nl.ibp.search.QuestionType;
 import nl.ibp.search.Spelling;
 import org.apache.lucene.analysis.Analyzer;
 
@@ -106,7 +107,7 @@ public final class Conversation implements AutoCloseable {
         }
 
         Context before = stripped.switched() ? null : contexts.getIfPresent(turn.chat());
-        int own = new LinkedHashSet<>(AnalyzedTerms.of(terms, read)).size();
+        int own = new LinkedHashSet<>(AnalyzedTerms.of(terms, QuestionType.content(read))).size();
         boolean followUp = before != null && TurnReading.isFollowUp(read, own);
         Question question = followUp
                 ? new Question(read, Optional.of(contextText(before.question())))

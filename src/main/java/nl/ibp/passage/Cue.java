@@ -20,6 +20,9 @@ public enum Cue {
             "\\b(VNG|IPO|UvW|Rijk|kabinet|minister|ministers|staatssecretaris|gemeenten|provincies|waterschappen|koepels|"
                     + "directeur|voorzitter|DG|regie|voortouw|verantwoordelijk|verantwoordelijkheid|trekker|trekkers|coördineert)\\b"));
 
+    /** A year or a span of years ("2015-2017", "in 2018"): a date, no amount. */
+    private static final Pattern YEARS = Pattern.compile("\\b(?:19|20)\\d\\d(?:\\s*[-–]\\s*(?:19|20)?\\d\\d)?\\b");
+
     private final Pattern pattern;
 
     Cue(Pattern pattern) {
@@ -28,6 +31,11 @@ public enum Cue {
 
     public boolean in(String text) {
         return pattern.matcher(text).find();
+    }
+
+    /** Whether the text holds a number or amount besides its years: what "hoeveel" asks for. */
+    public static boolean amountIn(String text) {
+        return NUMBER.in(YEARS.matcher(text).replaceAll(" "));
     }
 
     public static Set<Cue> of(String text) {

@@ -50,13 +50,15 @@ final class QueryFactory {
 
     /** The query, or an empty BooleanQuery (matching nothing) when no content word is left. */
     Query build(String question) {
-        String q = question.length() > MAX_QUESTION_CHARS ? question.substring(0, MAX_QUESTION_CHARS) : question;
+        String asked = question.length() > MAX_QUESTION_CHARS ? question.substring(0, MAX_QUESTION_CHARS) : question;
+        QuestionType type = QuestionType.of(asked);
+        String q = QuestionType.content(asked);
         BooleanQuery.Builder query = new BooleanQuery.Builder();
         add(query, builder.createBooleanQuery(IndexFields.BODY, q), ranking.body());
         add(query, builder.createBooleanQuery(IndexFields.PARTS, q), ranking.parts());
         add(query, builder.createBooleanQuery(IndexFields.HEADING, q), ranking.heading());
         Opgaven.mentionedIn(q).ifPresent(o -> add(query, IntField.newExactQuery(IndexFields.OPGAVE, o.number()), ranking.opgave()));
-        QuestionType.of(q).cue().ifPresent(cue ->
+        type.cue().ifPresent(cue ->
                 add(query, new TermQuery(new Term(IndexFields.CUES, cue.name())), ranking.cue()));
         List<String> terms = terms(q);
         for (int i = 0; i + 1 < terms.size() && ranking.proximity() > 0; i++) {
@@ -75,16 +77,16 @@ final class QueryFactory {
     }
 
     List<String> terms(String question) {
-        return AnalyzedTerms.of(plain, question);
+        return AnalyzedTerms.of(plain, QuestionType.content(question));
     }
 
     /** The question's terms with the parts of its compounds ("tekortenfonds" also gives "tekort", "fonds"). */
     List<String> partTerms(String question) {
-        return AnalyzedTerms.of(parts, question);
+        return AnalyzedTerms.of(parts, QuestionType.content(question));
     }
 
     /** The question's terms with their synonyms ("van het gas af" also gives "aardgasvrij"). */
     List<String> expandedTerms(String question) {
-        return AnalyzedTerms.of(withSynonyms, question);
+        return AnalyzedTerms.of(withSynonyms, QuestionType.content(question));
     }
 }

@@ -10,7 +10,7 @@ import nl.ibp.passage.Cue;
  * year, "hoeveel" a number or amount, "wie" an organisation or role.
  */
 public enum QuestionType {
-    WHEN(Pattern.compile("\\b(wanneer|welk jaar|welke datum|per wanneer|vanaf wanneer|sinds wanneer|tot wanneer|hoe lang|deadline|uiterlijk|datum)\\b")),
+    WHEN(Pattern.compile("\\b(wanneer|welk jaar|welke jaren|welke periode|welke datum|per wanneer|vanaf wanneer|sinds wanneer|tot wanneer|hoe lang|deadline|uiterlijk|datum)\\b")),
     HOW_MANY(Pattern.compile("\\b(hoeveel|hoe groot|hoe veel|hoe hoog|welk bedrag|hoe vaak)\\b")),
     WHO(Pattern.compile("\\b(wie|welke partij(en)?|welke minister|welke organisatie|verantwoordelijk|trekker|voortouw|regie)\\b")),
     OTHER(Pattern.compile("(?!)"));
@@ -29,6 +29,23 @@ public enum QuestionType {
             case WHO -> Optional.of(Cue.ACTOR);
             case OTHER -> Optional.empty();
         };
+    }
+
+    /**
+     * Phrases that only say what kind of answer is wanted, or ask how things stand now: "hoe lang",
+     * "over welke jaren", "loopt dat nu nog". Their words ("lang", "jaren", "loopt") are no subject
+     * of the question, and a passage that answers it seldom repeats them.
+     */
+    private static final Pattern ASKING_PHRASES = Pattern.compile("(?iu)\\b(?:"
+            + "hoe\\s+(?:lang|vaak|groot|hoog|veel|snel|ver)"
+            + "|(?:over|voor|in|tot)?\\s*welke?\\s+(?:jaar|jaren|periode|datum|termijn|bedrag)"
+            + "|(?:loopt|lopen|geldt|gelden|speelt|spelen)\\s+(?:dat|die|het|dit|deze)(?:\\s+(?:nu|nog|al|inmiddels|steeds|wel|eigenlijk))+"
+            + "|(?:is|zijn)\\s+(?:dat|die|het|dit|deze)(?:\\s+(?:nu|nog|al|inmiddels))*\\s+(?:verstreken|voorbij|verlopen|geweest|gehaald|afgerond)"
+            + ")\\b");
+
+    /** The question without its {@link #ASKING_PHRASES}: what its subject words are read from. */
+    public static String content(String question) {
+        return ASKING_PHRASES.matcher(question).replaceAll(" ");
     }
 
     public static QuestionType of(String question) {

@@ -64,7 +64,9 @@ public final class Spelling implements AutoCloseable {
     /** The closest word of the documents to an unknown {@code word}; empty when it is known or none is close. */
     public Optional<String> suggest(String word) {
         String folded = IbpAnalyzer.foldWord(word);
-        if (folded.length() < MIN_LENGTH || !folded.chars().allMatch(Character::isLetter) || known(folded)) {
+        // A word that only makes up the question ("noem") is no misspelling of a word of the documents ("norm").
+        if (folded.length() < MIN_LENGTH || !folded.chars().allMatch(Character::isLetter) || known(folded)
+                || IbpAnalyzer.isQueryStopword(folded)) {
             return Optional.empty();
         }
         DirectSpellChecker checker = new DirectSpellChecker();
