@@ -142,8 +142,10 @@ public final class AnswerEngine implements AutoCloseable {
         Optional<RankedPassage> lead = Optional.empty();
         double bestLead = Double.NEGATIVE_INFINITY;
         for (Hit hit : hits) {
+            List<String> path = hit.passage().headingPath();
+            Set<String> heading = path.isEmpty() ? Set.of() : Set.copyOf(AnalyzedTerms.of(terms, path.getLast()));
             AnswerSentence.Pick pick = AnswerSentence.pick(wanted, type, hit.passage().text(), hit.sentenceTerms(),
-                    t -> AnalyzedTerms.of(terms, t));
+                    t -> AnalyzedTerms.of(terms, t), heading);
             RankedPassage ranked = new RankedPassage(passages.size() + 1, hit, pick.span());
             passages.add(ranked);
             double prior = hits.getFirst().score() > 0 ? PASSAGE_PRIOR * hit.score() / hits.getFirst().score() : 0;

@@ -20,6 +20,10 @@ final class AnswerSentence {
 
     /** Holding the kind of answer asked for weighs one and a half shared question words. */
     private static final double CUE_BONUS = 1.5;
+    /** A title restates a subject; the answer is in the sentences under it. It weighs this much of a sentence. */
+    static final double TITLE_FACTOR = 0.25;
+    /** Question words in the heading a passage stands under count this much in each of its sentences. */
+    static final double HEADING_SHARE = 0.5;
     /** "1) ", "b. ", "- a) ": a list label is no number the question asks for. */
     private static final Pattern ENUMERATION_LABEL = Pattern.compile("^[-\\s]*(?:\\d{1,2}|[a-zA-Z]|[IVX]+)[.)]\\s+");
 
@@ -37,10 +41,13 @@ final class AnswerSentence {
      * @param sentenceTerms the analysed terms of each sentence of the passage, when the index has
      *                      them (the same analysis as the question's); else empty
      * @param terms         analyses a sentence when {@code sentenceTerms} does not fit the passage
+     * @param heading       the analysed terms of the heading the passage stands under (empty when none):
+     *                      a passage under "2. Kinderen die tussen wal en schip vallen" is about that,
+     *                      even where its sentences do not repeat it
      * @return the best sentence's span within {@code passage}, with its score
      */
     static Pick pick(Map<String, Double> wanted, QuestionType type, String passage,
-                               List<List<String>> sentenceTerms, Function<String, List<String>> terms) {
+                     List<List<String>> sentenceTerms, Function<String, List<String>> terms, Set<String> heading) {
         List<Sentences.Span> sentences = Sentences.split(passage);
         if (sentences.isEmpty()) {
             return new Pick(new Sentences.Span(0, passage.length()), 0);
@@ -53,6 +60,11 @@ final class AnswerSentence {
             String sentence = span.of(passage);
             Set<String> have = new HashSet<>(stored ? sentenceTerms.get(i) : terms.apply(sentence));
             double score = have.stream().mapToDouble(t -> wanted.getOrDefault(t, 0.0)).sum();
+            if (isTitle(sentence)) {
+                score *= TITLE_FACTOR;
+            }
+            score += HEADING_SHARE * heading.stream().filter(t -> !have.contains(t))
+                    .mapToDouble(t -> wanted.getOrDefault(t, 0.0)).sum();
             if (score + CUE_BONUS > bestScore) { // the cue's regex only where it can change the outcome
                 String content = ENUMERATION_LABEL.matcher(sentence).replaceFirst("");
                 // A year is a date, no amount: "hoeveel" wants a number besides it.
@@ -69,6 +81,12 @@ final class AnswerSentence {
             }
         }
         return new Pick(withoutListMarker(passage, best), Math.max(0, bestScore));
+    }
+
+    /** A title rather than a statement: set in emphasis throughout ("*Kinderen die … vallen*"). */
+    static boolean isTitle(String sentence) {
+        String t = ENUMERATION_LABEL.matcher(sentence.strip().replaceFirst("^[-•]\\s*", "")).replaceFirst("").strip();
+        return t.length() > 2 && t.startsWith("*") && t.endsWith("*") && t.indexOf('*', 1) == t.length() - 1;
     }
 
     /** A list item's "- " is layout, not part of the answer. */

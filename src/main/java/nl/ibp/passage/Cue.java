@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 
 /**
  * The kinds of answer a text holds: a date or year (for "wanneer"), a number or amount (for
- * "hoeveel"), an organisation or role (for "wie"). The index stores them per passage, so a
+ * "hoeveel"), an organisation or role (for "wie"), a commitment to act (for "wat gaan ze doen"). The index stores them per passage, so a
  * question can prefer passages that hold the kind of answer it asks for.
  */
 public enum Cue {
@@ -14,11 +14,15 @@ public enum Cue {
             "\\b(1[89]\\d\\d|20\\d\\d)\\b|\\b\\d{1,2} (januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)\\b"
                     + "|\\b(voorjaar|najaar|zomer|kwartaal|helft van|jaarlijks|per jaar)\\b")),
     NUMBER(Pattern.compile(
-            "\\d|\\b(twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|twintig|honderd|duizend|miljoen|miljard|"
+            "\\d|(?iu)\\b(twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|twintig|honderd|duizend|miljoen|miljard|"
                     + "twaalftal|tiental|aantal|helft)\\b|%|procent|€")),
     ACTOR(Pattern.compile(
             "\\b(VNG|IPO|UvW|Rijk|kabinet|minister|ministers|staatssecretaris|gemeenten|provincies|waterschappen|koepels|"
-                    + "directeur|voorzitter|DG|regie|voortouw|verantwoordelijk|verantwoordelijkheid|trekker|trekkers|coördineert)\\b"));
+                    + "directeur|voorzitter|DG|regie|voortouw|verantwoordelijk|verantwoordelijkheid|trekker|trekkers|coördineert)\\b")),
+    /** A commitment to act, for "wat gaan ze doen": the future and the verbs of starting and agreeing. */
+    ACTION(Pattern.compile(
+            "(?iu)\\b(gaan|gaat|zullen|zal|komt|komen|starten|start|ontwikkelen|ontwikkelt|investeren|investeert"
+                    + "|inrichten|richten|afgesproken|spreken|afspraken|actieprogramma|programma)\\b"));
 
     /** A year or a span of years ("2015-2017", "in 2018"): a date, no amount. */
     private static final Pattern YEARS = Pattern.compile("\\b(?:19|20)\\d\\d(?:\\s*[-–]\\s*(?:19|20)?\\d\\d)?\\b");

@@ -13,6 +13,8 @@ public enum QuestionType {
     WHEN(Pattern.compile("\\b(wanneer|welk jaar|welke jaren|welke periode|welke datum|per wanneer|vanaf wanneer|sinds wanneer|tot wanneer|hoe lang|deadline|uiterlijk|datum)\\b")),
     HOW_MANY(Pattern.compile("\\b(hoeveel|hoe groot|hoe veel|hoe hoog|welk bedrag|hoe vaak)\\b")),
     WHO(Pattern.compile("\\b(wie|welke partij(en)?|welke minister|welke organisatie|verantwoordelijk|trekker|voortouw|regie)\\b")),
+    /** "wat gaan Rijk en gemeenten daaraan doen", "wat doet de overheid aan laadpalen": what is done. */
+    ACTION(Pattern.compile("\\bwat\\b[^?.]*\\b(doen|doet|gedaan|ondernemen|onderneemt|ondernomen|gebeurt|gebeuren)\\b")),
     OTHER(Pattern.compile("(?!)"));
 
     private final Pattern pattern;
@@ -27,6 +29,7 @@ public enum QuestionType {
             case WHEN -> Optional.of(Cue.DATE);
             case HOW_MANY -> Optional.of(Cue.NUMBER);
             case WHO -> Optional.of(Cue.ACTOR);
+            case ACTION -> Optional.of(Cue.ACTION);
             case OTHER -> Optional.empty();
         };
     }

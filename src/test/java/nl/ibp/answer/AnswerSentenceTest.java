@@ -24,13 +24,13 @@ class AnswerSentenceTest {
         }
         TERMS.apply(question).forEach(t -> wanted.put(t, 1.0));
         QuestionType type = QuestionType.of(question);
-        String analysedNow = AnswerSentence.pick(wanted, type, passage, List.of(), TERMS).span().of(passage);
+        String analysedNow = AnswerSentence.pick(wanted, type, passage, List.of(), TERMS, Set.of()).span().of(passage);
         // The terms the index stores per sentence must give the same answer as analysing now.
         List<List<String>> stored = AnalyzedTerms.perSentence(ANALYZER, passage).lines()
                 .map(l -> l.isEmpty() ? List.<String>of() : List.of(l.split(" "))).toList();
         assertEquals(analysedNow, AnswerSentence.pick(wanted, type, passage, stored, t -> {
             throw new AssertionError("stored terms fit: no analysis at question time");
-        }).span().of(passage));
+        }, Set.of()).span().of(passage));
         return analysedNow;
     }
 
