@@ -154,11 +154,48 @@ public final class AnswerEngine implements AutoCloseable {
                 lead = Optional.of(ranked);
             }
         }
+        if (type == QuestionType.SIGNER) {
+            Optional<RankedPassage> signature = signature(asked, topic, passages);
+            if (signature.isPresent()) { // the signature leads; the passages found follow it
+                List<RankedPassage> after = List.copyOf(passages);
+                passages.clear();
+                passages.add(signature.get());
+                after.forEach(p -> passages.add(new RankedPassage(p.rank() + 1, p.hit(), p.answer())));
+                lead = signature;
+            }
+        }
         Optional<Opgave> opgave = opgave(text, passages).or(() -> context.flatMap(Opgaven::mentionedIn));
         String all = context.map(c -> text + " " + c).orElse(text);
         // A follow-up has few words of its own ("en wie betaalt dat?"): its evidence is read with the topic it leans on.
         return new Answer(question, type, opgave, matchingAgreements(all, type, opgave, passages), passages, lead,
                 evidence(all, asked, topic, lead));
+    }
+
+    /**
+     * The signature block of the letter a "wie heeft … ondertekend?" question is about: the letter
+     * whose title, type or kenmerk shares most words with the question (its context counting too),
+     * else the letter of the best passage; the newest letter where several fit as well.
+     */
+    private Optional<RankedPassage> signature(List<String> asked, List<String> topic, List<RankedPassage> found)
+            throws IOException {
+        Set<String> wanted = new HashSet<>(asked);
+        wanted.addAll(topic);
+        Optional<String> bestDocument = found.stream().findFirst().map(p -> p.hit().document().id());
+        Optional<Hit> best = Optional.empty();
+        double bestScore = 0;
+        for (Hit h : searcher.passagesOfKind(nl.ibp.passage.PassageKind.SIGNATURE)) {
+            Set<String> about = new HashSet<>(AnalyzedTerms.of(terms, h.document().title() + " " + h.document().type()
+                    + " " + h.document().kenmerk()));
+            double score = about.stream().filter(wanted::contains).count()
+                    + (bestDocument.filter(h.document().id()::equals).isPresent() ? 0.5 : 0);
+            boolean newer = best.isPresent() && score == bestScore && h.document().date().orElse(LocalDate.MIN)
+                    .isAfter(best.get().document().date().orElse(LocalDate.MIN));
+            if (score > bestScore || newer) {
+                bestScore = score;
+                best = Optional.of(h);
+            }
+        }
+        return best.map(h -> new RankedPassage(1, h, new nl.ibp.passage.Sentences.Span(0, h.passage().text().length())));
     }
 
     /** The analysed words of what a question is about: without the words that only ask ("hoe lang", "loopt dat nog"). */

@@ -10,6 +10,8 @@ import nl.ibp.agreements.DeadlineStatus;
 import nl.ibp.agreements.DutchDates;
 import nl.ibp.answer.AnswerEngine.Answer;
 import nl.ibp.answer.AnswerEngine.RankedPassage;
+import nl.ibp.ingest.Closings;
+import nl.ibp.passage.PassageKind;
 import nl.ibp.passage.Sentences;
 import nl.ibp.search.QuestionType;
 
@@ -43,6 +45,10 @@ final class LeadAnswer {
     static String text(Answer answer, LocalDate today) {
         RankedPassage best = answer.lead().orElseThrow();
         String passage = best.hit().passage().text();
+        if (best.hit().passage().kind() == PassageKind.SIGNATURE) {
+            // "Jantine Kriens, Algemeen directeur": who signed, on one line, without the closing formula.
+            return "Ondertekend door: " + Closings.withoutFormula(passage.strip()).replaceAll("\\s*\\n\\s*", ", ");
+        }
         List<Sentences.Span> spans = Sentences.split(passage);
         Sentences.Span chosen = best.answer();
         String lead = chosen.of(passage).strip();

@@ -42,9 +42,7 @@ final class LetterAnatomy {
             "uw kenmerk", "kenmerk", "lbr", "lbr.", "bijlage(n)", "telefoon", "retouradres", "kamerstuk", "kamerstukken");
     private static final Pattern SALUTATION = Pattern.compile(
             "^(Geachte|Beste|Zeer geachte|Hooggeachte|Lieve|Dear)\\b[^.!?]{0,80},?$");
-    private static final Pattern CLOSING = Pattern.compile(
-            "^(Met vriendelijke groet(en)?|Vriendelijke groet(en)?|Hoogachtend|Met hoogachting"
-                    + "|Met collegiale groet(en)?|Met een vriendelijke groet)\\b.*", Pattern.CASE_INSENSITIVE);
+    private static final Pattern CLOSING = Closings.CLOSING;
     /** The office that signs: "De minister van Sociale Zaken en Werkgelegenheid," above the name. */
     private static final Pattern SIGNING_OFFICE = Pattern.compile(
             "^(de|De|namens|Namens)\\s+(.*\\s)?(minister|staatssecretaris|directeur|voorzitter|secretaris|burgemeester"

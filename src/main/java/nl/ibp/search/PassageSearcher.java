@@ -174,6 +174,18 @@ public final class PassageSearcher implements AutoCloseable {
         return hits;
     }
 
+    /** The passages of one kind (the signature blocks of every letter, say), in index order. */
+    public List<Hit> passagesOfKind(PassageKind kind) throws IOException {
+        TopDocs top = searcher.search(new TermQuery(new Term(IndexFields.KIND, kind.name())), Math.max(1, reader.maxDoc()),
+                new Sort(SortField.FIELD_DOC));
+        List<Hit> hits = new ArrayList<>(top.scoreDocs.length);
+        StoredFields stored = searcher.storedFields();
+        for (ScoreDoc sd : top.scoreDocs) {
+            hits.add(toHit(stored.document(sd.doc), 0f));
+        }
+        return hits;
+    }
+
     /** Number of passages in the index. */
     public int size() {
         return reader.numDocs();

@@ -12,6 +12,8 @@ import nl.ibp.passage.Cue;
 public enum QuestionType {
     WHEN(Pattern.compile("\\b(wanneer|welk jaar|welke jaren|welke periode|welke datum|per wanneer|vanaf wanneer|sinds wanneer|tot wanneer|hoe lang|deadline|uiterlijk|datum)\\b")),
     HOW_MANY(Pattern.compile("\\b(hoeveel|hoe groot|hoe veel|hoe hoog|welk bedrag|hoe vaak)\\b")),
+    /** "wie heeft die ledenbrief ondertekend?": the signature of a letter, not its text. */
+    SIGNER(Pattern.compile("\\b(ondertekend|ondertekende|ondertekenden|getekend|ondertekenaar|ondertekenaars|ondertekening|afzender)\\b")),
     WHO(Pattern.compile("\\b(wie|welke partij(en)?|welke minister|welke organisatie|verantwoordelijk|trekker|voortouw|regie)\\b")),
     /** "wat gaan Rijk en gemeenten daaraan doen", "wat doet de overheid aan laadpalen": what is done. */
     ACTION(Pattern.compile("\\bwat\\b[^?.]*\\b(doen|doet|gedaan|ondernemen|onderneemt|ondernomen|gebeurt|gebeuren)\\b")),
@@ -28,7 +30,7 @@ public enum QuestionType {
         return switch (this) {
             case WHEN -> Optional.of(Cue.DATE);
             case HOW_MANY -> Optional.of(Cue.NUMBER);
-            case WHO -> Optional.of(Cue.ACTOR);
+            case WHO, SIGNER -> Optional.of(Cue.ACTOR);
             case ACTION -> Optional.of(Cue.ACTION);
             case OTHER -> Optional.empty();
         };
@@ -48,7 +50,9 @@ public enum QuestionType {
 
     /** The question without its {@link #ASKING_PHRASES}: what its subject words are read from. */
     public static String content(String question) {
-        return ASKING_PHRASES.matcher(question).replaceAll(" ");
+        String asked = ASKING_PHRASES.matcher(question).replaceAll(" ");
+        // "ondertekend" says what is asked for, as "wanneer" does; the letter it names is the subject.
+        return SIGNER.pattern.matcher(asked.toLowerCase(java.util.Locale.ROOT)).replaceAll(" ");
     }
 
     public static QuestionType of(String question) {
