@@ -141,16 +141,25 @@ public final class AnswerEngine implements AutoCloseable {
         List<RankedPassage> passages = new ArrayList<>();
         Optional<RankedPassage> lead = Optional.empty();
         double bestLead = Double.NEGATIVE_INFINITY;
+        // "Huiselijk geweld, wat gaan Rijk en gemeenten daaraan doen?": the subject put in front finds the
+        // passage; which of its sentences answers is decided by what is asked after it.
+        // "en die challenge, wat is dat?" asks about the subject itself: nothing is asked after it.
+        Set<String> fronted = Set.copyOf(frontedSubject(text)
+                .filter(f -> !subjectTerms(text.substring(text.indexOf(f) + f.length())).isEmpty())
+                .map(this::subjectTerms).orElse(List.of()));
+        Map<String, Double> inSentence = new HashMap<>(wanted);
+        inSentence.keySet().removeAll(fronted);
         for (Hit hit : hits) {
             List<String> path = hit.passage().headingPath();
             Set<String> heading = path.isEmpty() ? Set.of() : Set.copyOf(AnalyzedTerms.of(terms, path.getLast()));
-            AnswerSentence.Pick pick = AnswerSentence.pick(wanted, type, hit.passage().text(), hit.sentenceTerms(),
+            AnswerSentence.Pick pick = AnswerSentence.pick(inSentence, type, hit.passage().text(), hit.sentenceTerms(),
                     t -> AnalyzedTerms.of(terms, t), heading);
             RankedPassage ranked = new RankedPassage(passages.size() + 1, hit, pick.span());
             passages.add(ranked);
             double prior = hits.getFirst().score() > 0 ? PASSAGE_PRIOR * hit.score() / hits.getFirst().score() : 0;
-            if (ranked.rank() <= LEAD_CANDIDATES && pick.score() + prior > bestLead) {
-                bestLead = pick.score() + prior;
+            double score = pick.score() + prior + subjectCredit(fronted, wanted, hit, heading);
+            if (ranked.rank() <= LEAD_CANDIDATES && score > bestLead) {
+                bestLead = score;
                 lead = Optional.of(ranked);
             }
         }
@@ -196,6 +205,26 @@ public final class AnswerEngine implements AutoCloseable {
             }
         }
         return best.map(h -> new RankedPassage(1, h, new nl.ibp.passage.Sentences.Span(0, h.passage().text().length())));
+    }
+
+    /** A subject put in front of the question: "jeugdzorg: wat gaan ze doen …", "huiselijk geweld, wat …". */
+    private static final Pattern FRONTED = Pattern.compile(
+            "(?iu)^\\s*([^,:;?.]{3,80}?)\\s*[,:;]\\s*(?=(?:en\\s+)?(?:wat|wie|hoe|wanneer|waarom|welke?|hoeveel|waar|mag|mogen"
+                    + "|moet|moeten|kan|kunnen|gaat|gaan|is|zijn|wordt|worden)\\b)");
+
+    static Optional<String> frontedSubject(String question) {
+        Matcher m = FRONTED.matcher(question);
+        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+    }
+
+    /** The fronted subject's weight, for the part of it the passage (its text or heading) holds. */
+    private static double subjectCredit(Set<String> fronted, Map<String, Double> wanted, Hit hit, Set<String> heading) {
+        if (fronted.isEmpty()) {
+            return 0;
+        }
+        Set<String> have = new HashSet<>(heading);
+        hit.sentenceTerms().forEach(have::addAll);
+        return fronted.stream().filter(have::contains).mapToDouble(t -> wanted.getOrDefault(t, 0.0)).sum();
     }
 
     /** The analysed words of what a question is about: without the words that only ask ("hoe lang", "loopt dat nog"). */
