@@ -72,6 +72,9 @@ public final class AnswerEngine implements AutoCloseable {
      * (chosen among 1.5, 3 and 5 on the development chats and gold questions; 5 was best on both). */
     static final double PASSAGE_PRIOR = 5;
 
+    /** A follow-up with this many words of its own can be judged on them alone. */
+    static final int STANDS_ALONE = 4;
+
     /** At most this many agreements lead an answer: more is a list, not an answer. */
     static final int MAX_AGREEMENTS = 3;
 
@@ -333,8 +336,16 @@ public final class AnswerEngine implements AutoCloseable {
         double total = idf.values().stream().mapToDouble(Double::doubleValue).sum();
         List<String> missing = own.stream().filter(t -> !alternatives.get(t).in(inPassage))
                 .sorted(Comparator.comparingDouble((String t) -> idf.get(t)).reversed()).toList();
-        return new Evidence(coverage(own, idf, alternatives, inPassage, total),
-                coverage(own, idf, alternatives, inSentence, total), unknown, missing, own.size(), best.hit().score());
+        double passage = coverage(own, idf, alternatives, inPassage, total);
+        double sentence = coverage(own, idf, alternatives, inSentence, total);
+        if (mine.size() >= STANDS_ALONE && mine.size() < own.size()) {
+            // A follow-up that says this much itself ("en mag de raad zelf bepalen wat we met dat geld doen?")
+            // is answered when what it says is there, whether or not the topic's words are.
+            double mineTotal = mine.stream().mapToDouble(idf::get).sum();
+            passage = Math.max(passage, coverage(mine, idf, alternatives, inPassage, mineTotal));
+            sentence = Math.max(sentence, coverage(mine, idf, alternatives, inSentence, mineTotal));
+        }
+        return new Evidence(passage, sentence, unknown, missing, own.size(), best.hit().score());
     }
 
     /**
