@@ -125,7 +125,7 @@ public final class Conversation implements AutoCloseable {
                 Optional<Opgave> opgave = answer.opgave();
                 contexts.put(turn.chat(), new Context(question, followUp && before.opgave().isPresent()
                         ? before.opgave() : opgave));
-                if (corrected.changed()) {
+                if (corrected.misspelled()) {
                     notices.add("Gelezen als: " + read);
                 }
                 return new Response(Response.Kind.ANSWER, read,
@@ -147,7 +147,7 @@ public final class Conversation implements AutoCloseable {
     private static List<Response.Suggestion> suggestions(AnswerEngine engine, Answer answer, Spelling.Corrected corrected,
                                                          String asked) {
         List<Response.Suggestion> out = new ArrayList<>();
-        if (corrected.changed()) {
+        if (corrected.misspelled()) {
             out.add(new Response.Suggestion.DidYouMean(corrected.text()));
         }
         Set<Opgave> near = new LinkedHashSet<>();

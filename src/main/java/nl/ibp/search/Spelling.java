@@ -30,8 +30,12 @@ public final class Spelling implements AutoCloseable {
     /** From this length on, two edits ("verantwoordleijk") still make a clear suggestion. */
     static final int TWO_EDITS_FROM = 9;
 
-    /** A word of the question, where it stands, and the word the documents have instead. */
-    public record Correction(String word, int start, int end, String suggestion) {
+    /**
+     * A word of the question, where it stands, and the word the documents have instead;
+     * {@code otherForm} when that is the same word in another form ("berekend", "berekening"),
+     * not a misspelling the user should be told about.
+     */
+    public record Correction(String word, int start, int end, String suggestion, boolean otherForm) {
     }
 
     /** The question with its clear corrections applied, and the corrections. */
@@ -42,6 +46,11 @@ public final class Spelling implements AutoCloseable {
 
         public boolean changed() {
             return !corrections.isEmpty();
+        }
+
+        /** Whether a word was misspelled (not merely read in another form): worth a "Bedoelde u …?". */
+        public boolean misspelled() {
+            return corrections.stream().anyMatch(c -> !c.otherForm());
         }
     }
 
@@ -69,6 +78,10 @@ public final class Spelling implements AutoCloseable {
                 || IbpAnalyzer.isQueryStopword(folded)) {
             return Optional.empty();
         }
+        Optional<String> inflected = otherInflection(folded);
+        if (inflected.isPresent()) {
+            return inflected;
+        }
         DirectSpellChecker checker = new DirectSpellChecker();
         checker.setMaxEdits(folded.length() >= TWO_EDITS_FROM ? 2 : 1);
         checker.setMinPrefix(1);
@@ -81,6 +94,44 @@ public final class Spelling implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Inflectional endings of Dutch verbs and nouns, longest first: "berekend", "berekende", "loopt", "wijken". */
+    private static final List<String> ENDINGS = List.of("ingen", "den", "ten", "ing", "de", "te", "en", "d", "t", "e", "s", "n", "");
+    /** A stem shorter than this is too short to carry a word ("loo" of "loopt"). */
+    static final int MIN_BASE = 5;
+
+    /**
+     * Another form of the same word that the documents do contain ("berekend" → "berekening",
+     * "bereikbaar" → "bereikbare"): the word without its ending, with each ending put back, the
+     * form most passages hold. The stemmer misses such pairs; a spelling checker would count them
+     * two edits apart.
+     */
+    Optional<String> otherInflection(String folded) {
+        Optional<String> best = Optional.empty();
+        int bestFrequency = 0;
+        try {
+            for (String ending : ENDINGS) {
+                if (!folded.endsWith(ending) || folded.length() - ending.length() < MIN_BASE) {
+                    continue;
+                }
+                String base = folded.substring(0, folded.length() - ending.length());
+                for (String other : ENDINGS) {
+                    String form = base + other;
+                    if (form.equals(folded)) {
+                        continue;
+                    }
+                    int frequency = reader.docFreq(new Term(IndexFields.WORDS, form));
+                    if (frequency > bestFrequency) {
+                        bestFrequency = frequency;
+                        best = Optional.of(form);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return best;
     }
 
     /**
@@ -113,7 +164,8 @@ public final class Spelling implements AutoCloseable {
                 int end = offset.endOffset();
                 boolean name = start > 0 && Character.isUpperCase(question.charAt(start));
                 if (!name) { // a name the documents do not know is not a misspelling of one of their words
-                    suggest(word).ifPresent(s -> corrections.add(new Correction(question.substring(start, end), start, end, s)));
+                    suggest(word).ifPresent(s -> corrections.add(new Correction(question.substring(start, end), start, end, s,
+                            otherInflection(IbpAnalyzer.foldWord(word)).filter(s::equals).isPresent())));
                 }
             }
             ts.end();
