@@ -70,7 +70,8 @@ final class AnswerSentence {
             }
             score += HEADING_SHARE * heading.stream().filter(t -> !have.contains(t))
                     .mapToDouble(t -> wanted.getOrDefault(t, 0.0)).sum();
-            if (score + CUE_BONUS > bestScore) { // the cue's regex only where it can change the outcome
+            double mostBonus = CUE_BONUS + (type == QuestionType.WHO ? ROLE_BONUS : 0);
+            if (score + mostBonus > bestScore) { // the cue's regex only where it can change the outcome
                 String content = ENUMERATION_LABEL.matcher(sentence).replaceFirst("");
                 // A year is a date, no amount: "hoeveel" wants a number besides it.
                 boolean hasCue = type == QuestionType.HOW_MANY ? Cue.amountIn(content)

@@ -48,11 +48,14 @@ public enum QuestionType {
             + "|(?:is|zijn)\\s+(?:dat|die|het|dit|deze)(?:\\s+(?:nu|nog|al|inmiddels))*\\s+(?:verstreken|voorbij|verlopen|geweest|gehaald|afgerond)"
             + ")\\b");
 
+    private static final Pattern SIGNING = Pattern.compile(SIGNER.pattern.pattern(),
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
     /** The question without its {@link #ASKING_PHRASES}: what its subject words are read from. */
     public static String content(String question) {
         String asked = ASKING_PHRASES.matcher(question).replaceAll(" ");
         // "ondertekend" says what is asked for, as "wanneer" does; the letter it names is the subject.
-        return SIGNER.pattern.matcher(asked.toLowerCase(java.util.Locale.ROOT)).replaceAll(" ");
+        return SIGNING.matcher(asked).replaceAll(" ");
     }
 
     public static QuestionType of(String question) {

@@ -26,4 +26,13 @@ class AnswerEngineTest {
         assertEquals(Optional.of(Responsibility.Role.COORDINEERT), AnswerEngine.askedRole("Wie coördineert dat?"));
         assertEquals(Optional.empty(), AnswerEngine.askedRole("Wie tekende de brief?"));
     }
+
+    @Test
+    void aSubjectPutInFrontIsToldApartFromTheQuestion() {
+        assertEquals(Optional.of("huiselijk geweld en kindermishandeling"),
+                AnswerEngine.frontedSubject("huiselijk geweld en kindermishandeling, wat gaan rijk en gemeenten daaraan doen"));
+        assertEquals(Optional.of("jeugdzorg"), AnswerEngine.frontedSubject("jeugdzorg: wat gaan ze doen voor kinderen"));
+        assertEquals(Optional.empty(), AnswerEngine.frontedSubject("Wat gaan Rijk en gemeenten doen aan huiselijk geweld?"));
+        assertEquals(Optional.empty(), AnswerEngine.frontedSubject("Volgens de VNG, het IPO en de UvW is dat zo."));
+    }
 }

@@ -1,6 +1,7 @@
 package nl.ibp.answer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Set;
@@ -18,20 +19,24 @@ class AnswerSentenceTest {
 
     /** {@code parts}: the compound parts the engine adds at half weight ("regio" of "krimpregio's"). */
     private static String pick(String question, String passage, String... parts) {
+        return pick(question, passage, Set.of(), parts).span().of(passage);
+    }
+
+    private static AnswerSentence.Pick pick(String question, String passage, Set<String> heading, String... parts) {
         java.util.Map<String, Double> wanted = new java.util.HashMap<>();
         for (String part : parts) {
             wanted.put(part, 0.5);
         }
         TERMS.apply(question).forEach(t -> wanted.put(t, 1.0));
         QuestionType type = QuestionType.of(question);
-        String analysedNow = AnswerSentence.pick(wanted, type, passage, List.of(), TERMS, Set.of()).span().of(passage);
+        AnswerSentence.Pick now = AnswerSentence.pick(wanted, type, passage, List.of(), TERMS, heading);
         // The terms the index stores per sentence must give the same answer as analysing now.
         List<List<String>> stored = AnalyzedTerms.perSentence(ANALYZER, passage).lines()
                 .map(l -> l.isEmpty() ? List.<String>of() : List.of(l.split(" "))).toList();
-        assertEquals(analysedNow, AnswerSentence.pick(wanted, type, passage, stored, t -> {
+        assertEquals(now, AnswerSentence.pick(wanted, type, passage, stored, t -> {
             throw new AssertionError("stored terms fit: no analysis at question time");
-        }, Set.of()).span().of(passage));
-        return analysedNow;
+        }, heading));
+        return now;
     }
 
     @Test
@@ -67,5 +72,34 @@ class AnswerSentenceTest {
                 + "In 2018 zal dat fonds € 200 miljoen bedragen.";
         assertEquals("In 2018 zal dat fonds € 200 miljoen bedragen.",
                 pick("Hoeveel geld krijgt het fonds voor tekorten in het sociaal domein?", passage));
+    }
+
+    @Test
+    void aYearIsNoAmount() {
+        String passage = "Overheden leggen keuzes voor overleg over klimaat vast tot 2030. "
+                + "Vier keer per jaar is er een bestuurlijk overleg over klimaat.";
+        assertEquals("Vier keer per jaar is er een bestuurlijk overleg over klimaat.",
+                pick("Hoe vaak is er overleg over klimaat?", passage));
+    }
+
+    @Test
+    void aTitleOnlyLocatesTheAnswerAndTheHeadingCountsInTheSentencesUnderIt() {
+        String question = "Wat gaan ze doen voor kinderen die tussen wal en schip vallen?";
+        String list = "We werken aan deze thema's:\n- 2. *Kinderen die tussen wal en schip vallen*";
+        String body = "Sommige jongeren krijgen niet de hulp die nodig is. Er komt daarom een programma Zorg voor Jeugd.";
+        Set<String> heading = Set.copyOf(TERMS.apply("Kinderen die tussen wal en schip vallen"));
+        AnswerSentence.Pick title = pick(question, list, Set.of());
+        AnswerSentence.Pick under = pick(question, body, heading);
+        assertTrue(under.score() > title.score(), under + " should beat the bare title " + title);
+        // "wat gaan ze doen" asks for a commitment: "Er komt … een programma", not the sentence before it.
+        assertEquals("Er komt daarom een programma Zorg voor Jeugd.", under.span().of(body));
+    }
+
+    @Test
+    void aWhoQuestionPrefersTheSentenceThatGivesARole() {
+        String passage = "Voor klimaatadaptatie gebruiken Rijk en gemeenten bestaande structuren. "
+                + "De minister van IenW is verantwoordelijk voor klimaatadaptatie.";
+        assertEquals("De minister van IenW is verantwoordelijk voor klimaatadaptatie.",
+                pick("Wie gaat over klimaatadaptatie?", passage));
     }
 }

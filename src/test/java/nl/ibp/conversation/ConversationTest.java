@@ -152,4 +152,24 @@ class ConversationTest {
         Response r = say("en", "What is the role of the VNG in the IBP?");
         assertTrue(r.notices().stream().anyMatch(n -> n.contains("Nederlands")), r.notices().toString());
     }
+
+    @Test
+    void whoSignedALetterIsAnsweredFromItsSignatureBlock() throws Exception {
+        Response r = say("sign", "ander onderwerp: wie heeft die ledenbrief eigenlijk ondertekend?");
+        assertEquals(Response.Kind.ANSWER, r.kind());
+        String lead = r.lead().orElseThrow().text();
+        assertTrue(lead.startsWith("Ondertekend door: ") && lead.contains("Jantine Kriens"), lead);
+        assertFalse(lead.contains("groet"), "the closing formula is left out: " + lead);
+        assertEquals("lbr-18-004-stand-van-zaken-ibp.txt", r.lead().get().source().document().id());
+    }
+
+    @Test
+    void anotherFormOfAWordIsReadSilentlyAndQuestionWordsAreNeverCorrected() throws Exception {
+        Response r = say("form", "hoe word het accres berekend");
+        assertEquals(Response.Kind.ANSWER, r.kind(), r.toString());
+        assertTrue(r.lead().orElseThrow().text().contains("accres"), r.lead().get().text());
+        assertTrue(r.notices().stream().noneMatch(n -> n.startsWith("Gelezen als")), "no misspelling to report: " + r.notices());
+        assertFalse(say("noem", "noem de vijf industrieclusters").question().contains("norm"),
+                "'noem' asks; it is no misspelling of 'norm'");
+    }
 }

@@ -1,0 +1,35 @@
+package nl.ibp.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+class QuestionTypeTest {
+
+    private static String content(String question) {
+        return QuestionType.content(question).replaceAll("\\s+", " ").strip();
+    }
+
+    @Test
+    void theWordsThatOnlyAskAreNoSubject() {
+        assertEquals("zouden Rijk en gemeenten zich inzetten voor de LVV's, en ?",
+                content("Hoe lang zouden Rijk en gemeenten zich inzetten voor de LVV's, en loopt dat nu nog?"));
+        assertEquals("gaan de afspraken over het emu saldo", content("over welke jaren gaan de afspraken over het emu saldo"));
+        assertEquals("is er bestuurlijk overleg?", content("hoe vaak is er bestuurlijk overleg?"));
+        assertEquals("wie heeft die ledenbrief eigenlijk ?", content("wie heeft die ledenbrief eigenlijk ondertekend?"));
+        // The same words in the subject stay: "lange termijn", "de jaren negentig".
+        assertEquals("Wat is de lange termijn?", content("Wat is de lange termijn?"));
+    }
+
+    @Test
+    void theKindOfAnswerFollowsTheQuestionWord() {
+        assertEquals(QuestionType.WHEN, QuestionType.of("hoe lang loopt dat nog"));
+        assertEquals(QuestionType.WHEN, QuestionType.of("over welke jaren gaan de afspraken"));
+        assertEquals(QuestionType.HOW_MANY, QuestionType.of("hoe vaak is er overleg"));
+        assertEquals(QuestionType.SIGNER, QuestionType.of("wie heeft die ledenbrief ondertekend?"));
+        assertEquals(QuestionType.WHO, QuestionType.of("wie heeft de regie?"));
+        assertEquals(QuestionType.ACTION, QuestionType.of("wat gaan rijk en gemeenten daaraan doen"));
+        assertEquals(QuestionType.ACTION, QuestionType.of("wat doet de overheid aan laadpalen"));
+        assertEquals(QuestionType.OTHER, QuestionType.of("wat is de brede koppeling"));
+    }
+}
