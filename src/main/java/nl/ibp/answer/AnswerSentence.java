@@ -24,6 +24,10 @@ final class AnswerSentence {
     static final double TITLE_FACTOR = 0.25;
     /** Question words in the heading a passage stands under count this much in each of its sentences. */
     static final double HEADING_SHARE = 0.5;
+    /** A sentence opens with its subject in this many content words. */
+    static final int OPENING = 3;
+    /** What was asked is the subject of a sentence that opens with this share of its match. */
+    static final double DEFINING_SHARE = 0.6;
     /** A sentence that gives someone a role answers "wie" better than one that only names them. */
     static final double ROLE_BONUS = 1.0;
     private static final Pattern ROLE = Pattern.compile(
@@ -63,8 +67,14 @@ final class AnswerSentence {
         for (int i = 0; i < sentences.size(); i++) {
             Sentences.Span span = sentences.get(i);
             String sentence = span.of(passage);
-            Set<String> have = new HashSet<>(stored ? sentenceTerms.get(i) : terms.apply(sentence));
+            List<String> ordered = stored ? sentenceTerms.get(i) : terms.apply(sentence);
+            Set<String> have = new HashSet<>(ordered);
             double score = have.stream().mapToDouble(t -> wanted.getOrDefault(t, 0.0)).sum();
+            if (type == QuestionType.DEFINITION && score > 0 && opensWith(ordered, wanted) >= DEFINING_SHARE * score) {
+                // "De brede koppeling van de algemene uitkering aan de rijksuitgaven is …": a sentence about
+                // what was asked opens with it; one that only mentions it, ends with it.
+                score += CUE_BONUS;
+            }
             if (isTitle(sentence)) {
                 score *= TITLE_FACTOR;
             }
@@ -91,6 +101,12 @@ final class AnswerSentence {
             }
         }
         return new Pick(withoutListMarker(passage, best), Math.max(0, bestScore));
+    }
+
+    /** The weight of the question words among the first {@link #OPENING} words of a sentence. */
+    private static double opensWith(List<String> ordered, Map<String, Double> wanted) {
+        return new HashSet<>(ordered.subList(0, Math.min(OPENING, ordered.size()))).stream()
+                .mapToDouble(t -> wanted.getOrDefault(t, 0.0)).sum();
     }
 
     /** A title rather than a statement: set in emphasis throughout ("*Kinderen die … vallen*"). */

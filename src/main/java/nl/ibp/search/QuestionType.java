@@ -17,6 +17,8 @@ public enum QuestionType {
     WHO(Pattern.compile("\\b(wie|welke partij(en)?|welke minister|welke organisatie|verantwoordelijk|trekker|voortouw|regie)\\b")),
     /** "wat gaan Rijk en gemeenten daaraan doen", "wat doet de overheid aan laadpalen": what is done. */
     ACTION(Pattern.compile("\\bwat\\b[^?.]*\\b(doen|doet|gedaan|ondernemen|onderneemt|ondernomen|gebeurt|gebeuren)\\b")),
+    /** "wat is de brede koppeling", "wat betekent trap-op-trap-af": what something is. */
+    DEFINITION(Pattern.compile("^\\W*wat\\s+(is|zijn|betekent|betekenen|houdt|bedoelt|bedoelen)\\b")),
     OTHER(Pattern.compile("(?!)"));
 
     private final Pattern pattern;
@@ -32,7 +34,7 @@ public enum QuestionType {
             case HOW_MANY -> Optional.of(Cue.NUMBER);
             case WHO, SIGNER -> Optional.of(Cue.ACTOR);
             case ACTION -> Optional.of(Cue.ACTION);
-            case OTHER -> Optional.empty();
+            case DEFINITION, OTHER -> Optional.empty();
         };
     }
 

@@ -102,4 +102,12 @@ class AnswerSentenceTest {
         assertEquals("De minister van IenW is verantwoordelijk voor klimaatadaptatie.",
                 pick("Wie gaat over klimaatadaptatie?", passage));
     }
+
+    @Test
+    void aWhatIsQuestionPrefersTheSentenceThatOpensWithTheSubject() {
+        String passage = "IPO en VNG hebben ingezet op een accres met brede koppeling. "
+                + "De brede koppeling van de algemene uitkering aan de rijksuitgaven is een grote stap.";
+        assertEquals("De brede koppeling van de algemene uitkering aan de rijksuitgaven is een grote stap.",
+                pick("Wat is de brede koppeling?", passage));
+    }
 }

@@ -30,6 +30,8 @@ class QuestionTypeTest {
         assertEquals(QuestionType.WHO, QuestionType.of("wie heeft de regie?"));
         assertEquals(QuestionType.ACTION, QuestionType.of("wat gaan rijk en gemeenten daaraan doen"));
         assertEquals(QuestionType.ACTION, QuestionType.of("wat doet de overheid aan laadpalen"));
-        assertEquals(QuestionType.OTHER, QuestionType.of("wat is de brede koppeling"));
+        assertEquals(QuestionType.DEFINITION, QuestionType.of("wat is de brede koppeling"));
+        assertEquals(QuestionType.WHEN, QuestionType.of("wat is de deadline voor de RES?"));
+        assertEquals(QuestionType.OTHER, QuestionType.of("waarom is er een fonds?"));
     }
 }
