@@ -70,6 +70,9 @@ final class AnswerSentence {
             List<String> ordered = stored ? sentenceTerms.get(i) : terms.apply(sentence);
             Set<String> have = new HashSet<>(ordered);
             double score = have.stream().mapToDouble(t -> wanted.getOrDefault(t, 0.0)).sum();
+            if (type == QuestionType.LIST && score > 0 && sentence.strip().endsWith(":")) {
+                score += CUE_BONUS; // the lead-in of a list: the items follow it in the answer
+            }
             if (type == QuestionType.DEFINITION && score > 0 && opensWith(ordered, wanted) >= DEFINING_SHARE * score) {
                 // "De brede koppeling van de algemene uitkering aan de rijksuitgaven is …": a sentence about
                 // what was asked opens with it; one that only mentions it, ends with it.

@@ -17,6 +17,8 @@ public enum QuestionType {
     WHO(Pattern.compile("\\b(wie|welke partij(en)?|welke minister|welke organisatie|verantwoordelijk|trekker|voortouw|regie)\\b")),
     /** "wat gaan Rijk en gemeenten daaraan doen", "wat doet de overheid aan laadpalen": what is done. */
     ACTION(Pattern.compile("\\bwat\\b[^?.]*\\b(doen|doet|gedaan|ondernemen|onderneemt|ondernomen|gebeurt|gebeuren)\\b")),
+    /** "noem de vijf industrieclusters", "welke thema's staan op de agenda?": a list. */
+    LIST(Pattern.compile("^\\W*(noem|som)\\b|\\bwelke\\b[^?]*\\b(zijn er|zijn dat|staan)\\b|\\bgeef\\b[^?]*\\b(overzicht|lijst|opsomming)\\b")),
     /** "wat is de brede koppeling", "wat betekent trap-op-trap-af": what something is. */
     DEFINITION(Pattern.compile("^\\W*wat\\s+(is|zijn|betekent|betekenen|houdt|bedoelt|bedoelen)\\b")),
     OTHER(Pattern.compile("(?!)"));
@@ -34,7 +36,7 @@ public enum QuestionType {
             case HOW_MANY -> Optional.of(Cue.NUMBER);
             case WHO, SIGNER -> Optional.of(Cue.ACTOR);
             case ACTION -> Optional.of(Cue.ACTION);
-            case DEFINITION, OTHER -> Optional.empty();
+            case LIST, DEFINITION, OTHER -> Optional.empty();
         };
     }
 

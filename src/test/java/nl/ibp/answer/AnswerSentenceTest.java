@@ -110,4 +110,11 @@ class AnswerSentenceTest {
         assertEquals("De brede koppeling van de algemene uitkering aan de rijksuitgaven is een grote stap.",
                 pick("Wat is de brede koppeling?", passage));
     }
+
+    @Test
+    void aListQuestionPrefersTheLeadInOfTheList() {
+        String passage = "Sommige onderwerpen lenen zich voor samenwerking. De geagendeerde onderwerpen zijn:\n"
+                + "- a) Problematische schulden\n- b) Toekomstbestendig wonen";
+        assertEquals("De geagendeerde onderwerpen zijn:", pick("noem eens de onderwerpen", passage));
+    }
 }
