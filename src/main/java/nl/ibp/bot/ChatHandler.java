@@ -181,7 +181,10 @@ public final class ChatHandler implements Handler, AutoCloseable {
         leased.set(snapshot);
         try {
             return switch (incoming) {
-                case Incoming.Text t -> followCommand(t).isPresent() ? followCommand(t).get() : text(t.chatId(), t.text());
+                case Incoming.Text t -> {
+                    Optional<List<Reply>> followed = followCommand(t);
+                    yield followed.isPresent() ? followed.get() : text(t.chatId(), t.text());
+                }
                 case Incoming.Callback c -> callback(c);
                 case Incoming.Document d -> List.of(maintenance.upload(d)); // handled above
                 case Incoming.Other o -> List.of(new Reply.Message(
