@@ -93,7 +93,7 @@ public final class DeadlineCalendar {
                 .sorted(Comparator.comparing((DatedItem i) -> i.deadline().end()).thenComparing(i -> i.agreement().id()))
                 .toList()) {
             Agreement a = item.agreement();
-            int index = a.deadlines().stream().filter(d -> FollowedDeadlines.KINDS.contains(d.kind())
+            int index = a.deadlines().stream().filter(d -> FollowedDeadlines.followed(d)
                     && nl.ibp.agreements.Timeline.onTimeline(a, d)).toList().indexOf(item.deadline());
             Chain chain = root(a, replacedBy);
             VEvent event = new VEvent(item.deadline().end(), item.deadline().end().plusDays(1), summary(item));
