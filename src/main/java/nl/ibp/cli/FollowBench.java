@@ -81,6 +81,34 @@ final class FollowBench {
         out.printf(Locale.ROOT, "tick ms    p50 %.3f  p90 %.3f  p99 %.3f  max %.3f  mean %.3f%n", ms(pct(sorted, 50)),
                 ms(pct(sorted, 90)), ms(pct(sorted, 99)), ms(sorted[ticks - 1]), ms(Arrays.stream(nanos).sum() / ticks));
         out.printf(Locale.ROOT, "share of a minute (p99): %.4f %%%n", ms(pct(sorted, 99)) / 600.0);
+        // The tick's reads from the state database: every follower (one query), in a scratch state.db.
+        java.nio.file.Path scratch = java.nio.file.Files.createTempDirectory("ibp-follow-bench");
+        try (nl.ibp.state.StateStore state = nl.ibp.state.StateStore.open(scratch)) {
+            nl.ibp.follow.FollowStore follows = new nl.ibp.follow.FollowStore(state);
+            for (Follower f : followers) {
+                follows.follow(f.chat(), f.opgave(), f.since());
+            }
+            long[] reads = new long[50];
+            for (int i = 0; i < reads.length; i++) {
+                long t0 = System.nanoTime();
+                sink += follows.followers().size();
+                reads[i] = System.nanoTime() - t0;
+            }
+            Arrays.sort(reads);
+            List<nl.ibp.follow.FollowStore.Claim> claims = new ArrayList<>();
+            for (SentKey k : recorded.stream().limit(1000).toList()) {
+                claims.add(new nl.ibp.follow.FollowStore.Claim(k, java.util.Optional.empty(), "{}", false));
+            }
+            long c0 = System.nanoTime();
+            follows.claim(claims, from);
+            long claimNanos = System.nanoTime() - c0;
+            out.printf(Locale.ROOT, "state.db   followers() of %d rows: p50 %.3f ms, max %.3f ms; claiming %d in one transaction: %.1f ms%n",
+                    followers.size(), ms(pct(reads, 50)), ms(reads[reads.length - 1]), claims.size(), ms(claimNanos));
+        } finally {
+            try (var files = java.nio.file.Files.walk(scratch)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
         out.printf(Locale.ROOT, "(checksum %d)%n", sink);
         out.flush();
         return ExitCodes.OK;
