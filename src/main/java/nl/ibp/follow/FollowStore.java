@@ -78,22 +78,50 @@ public final class FollowStore {
         });
     }
 
-    /** Every chat following an opgave, with its reminder days. */
+    /** The followers as last read, and the database's change counters then. */
+    private record Cached(long dataVersion, long changes, List<Follower> followers) {
+    }
+
+    private volatile Cached cached;
+
+    /**
+     * Every chat following an opgave, with its reminder days. Read again only when the database
+     * changed since the last read (by this connection: {@code total_changes()}; by another:
+     * {@code PRAGMA data_version}), so a scheduler that asks every minute mostly costs two tiny queries.
+     */
     public List<Follower> followers() throws SQLException {
         return state.read(c -> {
-            List<Follower> result = new ArrayList<>();
-            Map<String, ReminderDays> parsed = new LinkedHashMap<>();
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-                    "SELECT s.chat, s.opgave, s.since, coalesce(f.days, '') FROM follow_subscriptions s "
-                            + "LEFT JOIN follow_chats f ON f.chat = s.chat ORDER BY s.chat, s.opgave")) {
-                while (rs.next()) {
-                    ReminderDays days = parsed.computeIfAbsent(rs.getString(4),
-                            t -> ReminderDays.parse(t).orElse(ReminderDays.DEFAULT));
-                    result.add(new Follower(rs.getLong(1), rs.getInt(2), Instant.parse(rs.getString(3)), days));
-                }
+            long dataVersion;
+            long changes;
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA data_version")) {
+                dataVersion = rs.next() ? rs.getLong(1) : -1;
             }
-            return result;
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT total_changes()")) {
+                changes = rs.next() ? rs.getLong(1) : -1;
+            }
+            Cached last = cached;
+            if (last != null && last.dataVersion() == dataVersion && last.changes() == changes) {
+                return last.followers();
+            }
+            List<Follower> read = readFollowers(c);
+            cached = new Cached(dataVersion, changes, read);
+            return read;
         });
+    }
+
+    private static List<Follower> readFollowers(Connection c) throws SQLException {
+        List<Follower> result = new ArrayList<>();
+        Map<String, ReminderDays> parsed = new LinkedHashMap<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                "SELECT s.chat, s.opgave, s.since, coalesce(f.days, '') FROM follow_subscriptions s "
+                        + "LEFT JOIN follow_chats f ON f.chat = s.chat ORDER BY s.chat, s.opgave")) {
+            while (rs.next()) {
+                ReminderDays days = parsed.computeIfAbsent(rs.getString(4),
+                        t -> ReminderDays.parse(t).orElse(ReminderDays.DEFAULT));
+                result.add(new Follower(rs.getLong(1), rs.getInt(2), Instant.parse(rs.getString(3)), days));
+            }
+        }
+        return List.copyOf(result);
     }
 
     public void setDays(long chat, ReminderDays days, Instant when) throws SQLException {

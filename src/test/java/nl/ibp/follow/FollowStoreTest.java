@@ -45,6 +45,20 @@ class FollowStoreTest {
     }
 
     @Test
+    void theFollowersAreReadAgainAfterAnyChangeAlsoByAnotherConnection() throws Exception {
+        try (StateStore state = StateStore.open(dir); StateStore other = StateStore.open(dir)) {
+            FollowStore f = new FollowStore(state);
+            f.follow(5, 1, T);
+            List<Follower> first = f.followers();
+            assertTrue(first == f.followers(), "unchanged: the list read before");
+            new FollowStore(other).follow(6, 2, T); // another connection (another process)
+            assertEquals(2, f.followers().size());
+            f.setDays(5, new ReminderDays(List.of(3)), T);
+            assertEquals(List.of(3), f.followers().getFirst().days().days());
+        }
+    }
+
+    @Test
     void aClaimIsMadeOnceAndPendingUntilFinished() throws Exception {
         try (StateStore state = StateStore.open(dir)) {
             FollowStore f = new FollowStore(state);
