@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code ibp deadlines --ics}: parsed back with ical4j; the UIDs of one index run are there in the
  * next, and the deadline a later letter moved keeps its UID with the new date.
  */
+@org.junit.jupiter.api.Tag("slow")
 class DeadlinesIcsCliTest {
 
     @TempDir
