@@ -14,6 +14,7 @@ import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
 import okhttp3.MediaType;
+import okhttp3.MultipartBody;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
@@ -22,6 +23,9 @@ import okhttp3.ResponseBody;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
+import org.telegram.telegrambots.meta.api.methods.send.SendDocument;
+import org.telegram.telegrambots.meta.api.objects.InputFile;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiValidationException;
 
 /**
@@ -38,6 +42,7 @@ final class BotApi implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(BotApi.class);
     private static final MediaType JSON_BODY = MediaType.get("application/json; charset=utf-8");
+    private static final MediaType DOCUMENT_BODY = MediaType.get("application/octet-stream");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_429 = 3;
 
@@ -90,6 +95,43 @@ final class BotApi implements AutoCloseable {
 
     private <T extends Serializable> T call(BotApiMethod<T> method, OptionalLong chat, int retries)
             throws BotApiException, InterruptedException {
+        return retried(method.getMethod(), chat, retries, () -> execute(method));
+    }
+
+    /** One try of a call: the HTTP exchange and the reading of its answer. */
+    @FunctionalInterface
+    private interface Attempt<T> {
+        T run() throws BotApiException;
+    }
+
+    /**
+     * {@code sendDocument}: a file as multipart form data (the one call JSON cannot carry), paced,
+     * retried and 429-handled like every other call to the chat.
+     */
+    Message sendDocument(long chat, String fileName, byte[] content, String captionHtml)
+            throws BotApiException, InterruptedException {
+        SendDocument reader = SendDocument.builder().chatId(chat)
+                .document(new InputFile(new java.io.ByteArrayInputStream(content), fileName)).build();
+        return retried("sendDocument", OptionalLong.of(chat), config.retries(), () -> {
+            MultipartBody.Builder form = new MultipartBody.Builder().setType(MultipartBody.FORM)
+                    .addFormDataPart("chat_id", Long.toString(chat))
+                    .addFormDataPart("document", fileName, RequestBody.create(content, DOCUMENT_BODY));
+            if (!captionHtml.isEmpty()) {
+                form.addFormDataPart("caption", captionHtml).addFormDataPart("parse_mode", "HTML");
+            }
+            Request request = new Request.Builder().url(base + "sendDocument").post(form.build()).build();
+            try (Response response = calls.newCall(request).execute()) {
+                return check.read(reader, response.code(), text(response));
+            } catch (InterruptedIOException e) {
+                throw new BotApiException.Unreachable("sendDocument", "no answer within " + config.callTimeout().toSeconds() + " s");
+            } catch (IOException e) {
+                throw new BotApiException.Unreachable("sendDocument", describe(e));
+            }
+        });
+    }
+
+    private <T> T retried(String name, OptionalLong chat, int retries, Attempt<T> attempt)
+            throws BotApiException, InterruptedException {
         int tooMany = 0;
         int failures = 0;
         for (;;) {
@@ -99,14 +141,14 @@ final class BotApi implements AutoCloseable {
                 stop.check();
             }
             try {
-                return execute(method);
+                return attempt.run();
             } catch (BotApiException.Refused r) {
                 if (r.code() != 429 || tooMany >= MAX_429) {
                     throw r;
                 }
                 tooMany++;
                 int after = Math.min(60, Math.max(1, r.retryAfter().orElse(1)));
-                LOG.warn("429 from Telegram on {}: retrying after {} s", method.getMethod(), after);
+                LOG.warn("429 from Telegram on {}: retrying after {} s", name, after);
                 long delay = TimeUnit.SECONDS.toNanos(after);
                 if (chat.isPresent()) {
                     pacer.backOff(chat.getAsLong(), delay); // the next reserve waits for it

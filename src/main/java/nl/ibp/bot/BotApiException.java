@@ -44,6 +44,14 @@ abstract sealed class BotApiException extends Exception
             return retryAfter;
         }
 
+        /**
+         * Telegram's 403: the bot was blocked by the user, kicked from the group or the chat is
+         * gone. Nothing more reaches that chat; retrying cannot help.
+         */
+        boolean chatGone() {
+            return code == 403;
+        }
+
         boolean says(String phrase) {
             return description.toLowerCase(java.util.Locale.ROOT).contains(phrase.toLowerCase(java.util.Locale.ROOT));
         }

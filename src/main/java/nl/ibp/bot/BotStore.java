@@ -62,6 +62,23 @@ public final class BotStore implements AutoCloseable {
         state.setActive(chat, active, when);
     }
 
+    /**
+     * A chat Telegram answered 403 for (blocked, kicked, gone): marked inactive and everything it
+     * followed forgotten, in one transaction. Returns how many followed opgaven were forgotten.
+     */
+    public int chatGone(long chat, Instant when) throws SQLException {
+        return state.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO bot_chats (chat, active, updated) VALUES (?, 0, ?) "
+                            + "ON CONFLICT(chat) DO UPDATE SET active = 0, updated = excluded.updated")) {
+                ps.setLong(1, chat);
+                ps.setString(2, when.toString());
+                ps.executeUpdate();
+            }
+            return nl.ibp.follow.FollowStore.forget(c, chat);
+        });
+    }
+
     public boolean isActive(long chat) throws SQLException {
         return state.isActive(chat);
     }

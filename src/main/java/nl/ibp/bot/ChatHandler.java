@@ -77,6 +77,9 @@ public final class ChatHandler implements Handler, AutoCloseable {
     /** The passage of each chat's last answer, for /bron. */
     private final Cache<Long, String> lastPassage;
     private final AtomicLong nextQuestion = new AtomicLong(1);
+    /** Following opgaven: the commands, and the reminders and alerts once the adapter gives a courier. */
+    private final FollowCommands follow;
+    private volatile FollowScheduler followScheduler;
 
     /** A question answered, for its buttons: "meer", the passage, feedback. */
     private record Asked(String question, String passage) {
@@ -94,6 +97,7 @@ public final class ChatHandler implements Handler, AutoCloseable {
         this.clock = clock;
         this.limiter = limiter;
         this.conversation = new Conversation(clock, store::recordUnanswered);
+        this.follow = new FollowCommands(new nl.ibp.follow.FollowStore(store.state()), clock);
         this.asked = Caffeine.newBuilder().maximumSize(REMEMBERED_QUESTIONS).expireAfterAccess(REMEMBER_FOR).build();
         this.lastPassage = Caffeine.newBuilder().maximumSize(REMEMBERED_QUESTIONS).expireAfterAccess(REMEMBER_FOR).build();
     }
@@ -112,6 +116,42 @@ public final class ChatHandler implements Handler, AutoCloseable {
     @Override
     public void files(Handler.FileSource files) {
         maintenance.files(files);
+    }
+
+    @Override
+    public void members(Handler.ChatMembers members) {
+        follow.members(members);
+    }
+
+    /** Starts the reminders and alerts, sent through the adapter's courier. */
+    @Override
+    public void courier(Handler.Courier courier) {
+        FollowScheduler scheduler = new FollowScheduler(new nl.ibp.follow.FollowStore(store.state()), this::generation,
+                maintenance::reloadIfNewer, courier, clock);
+        FollowScheduler old = followScheduler;
+        followScheduler = scheduler;
+        if (old != null) {
+            old.close();
+        }
+        scheduler.start();
+    }
+
+    /** The scheduler of reminders and alerts, once a courier is connected (tests tick it). */
+    Optional<FollowScheduler> followScheduler() {
+        return Optional.ofNullable(followScheduler);
+    }
+
+    private FollowScheduler.Generation generation() {
+        Snapshot s = snapshots.acquire();
+        try {
+            return new FollowScheduler.Generation(s.generation, s.agreements);
+        } finally {
+            try {
+                s.release();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
     }
 
     @Override
@@ -141,7 +181,10 @@ public final class ChatHandler implements Handler, AutoCloseable {
         leased.set(snapshot);
         try {
             return switch (incoming) {
-                case Incoming.Text t -> text(t.chatId(), t.text());
+                case Incoming.Text t -> {
+                    Optional<List<Reply>> followed = followCommand(t);
+                    yield followed.isPresent() ? followed.get() : text(t.chatId(), t.text());
+                }
                 case Incoming.Callback c -> callback(c);
                 case Incoming.Document d -> List.of(maintenance.upload(d)); // handled above
                 case Incoming.Other o -> List.of(new Reply.Message(
@@ -151,6 +194,16 @@ public final class ChatHandler implements Handler, AutoCloseable {
             leased.remove();
             snapshot.release();
         }
+    }
+
+    /** The replies to a follow command (/volg, /ontvolg, /herinner, /agenda), when it is one. */
+    private Optional<List<Reply>> followCommand(Incoming.Text t) throws IOException, SQLException {
+        Matcher m = COMMAND.matcher(t.text().strip());
+        if (!m.matches() || !FollowCommands.isCommand(m.group(1).toLowerCase(Locale.ROOT))) {
+            return Optional.empty();
+        }
+        return Optional.of(follow.command(t, m.group(1).toLowerCase(Locale.ROOT), m.group(2) == null ? "" : m.group(2),
+                agreements()));
     }
 
     private AnswerEngine engine() {
@@ -222,6 +275,8 @@ public final class ChatHandler implements Handler, AutoCloseable {
                 + "/wie <i>onderwerp</i> – wie is verantwoordelijk\n"
                 + "/zoek <i>woorden</i> – de passages die het best passen\n"
                 + "/bron – de volledige passage en bron van het laatste antwoord\n"
+                + "/volg <i>N</i> – volg een opgave: herinneringen voor termijnen, bericht bij nieuwe documenten\n"
+                + "/ontvolg <i>N</i> · /herinner <i>7,1</i> · /agenda <i>N</i> (termijnen als agendabestand)\n"
                 + "/nieuw – een nieuw onderwerp: ik vergeet waar we het over hadden\n\n"
                 + "Na een antwoord kunt u doorvragen, bijvoorbeeld <i>en wie is daarvoor verantwoordelijk?</i> of <i>en wanneer?</i>\n\n"
                 + "<i>Index: " + documents + " documenten, " + engine().searcher().size() + " passages, " + agreements().size()
@@ -307,7 +362,7 @@ public final class ChatHandler implements Handler, AutoCloseable {
         card.ambition().ifPresent(a -> lastPassage.put(chat, a.source().passage().id()));
         int n = card.opgave().number();
         return new Reply.Message(TelegramView.card(card, today()),
-                List.of(List.of(new Button("Termijnen", "d:" + n), new Button("Alle opgaven", "l"))));
+                List.of(List.of(new Button("Termijnen", "d:" + n), new Button("Volgen", "v:" + n), new Button("Alle opgaven", "l"))));
     }
 
     private Reply search(String words) throws IOException {
@@ -421,6 +476,8 @@ public final class ChatHandler implements Handler, AutoCloseable {
                     replies.add(new Reply.CallbackAnswer(cb.callbackId(), ""));
                     replies.add(opgavenList());
                 }
+                case "v", "vu" -> replies.addAll(follow.callback(cb, checkOpgave(Integer.parseInt(f[1])), f[0].equals("v"),
+                        agreements()));
                 case "n" -> {
                     replies.add(new Reply.CallbackAnswer(cb.callbackId(), ""));
                     replies.add(fresh(chat));
@@ -492,6 +549,10 @@ public final class ChatHandler implements Handler, AutoCloseable {
     /** Stops a running re-index (waiting a little) and closes the index once no answer uses it. */
     @Override
     public void close() throws IOException {
+        FollowScheduler scheduler = followScheduler;
+        if (scheduler != null) {
+            scheduler.close();
+        }
         maintenance.close();
         conversation.close();
         snapshots.close();

@@ -29,6 +29,43 @@ public interface Handler {
     default void files(FileSource files) {
     }
 
+    /**
+     * Tells the handler how to ask Telegram whether a user administers a group ({@code getChatMember}).
+     */
+    default void members(ChatMembers members) {
+    }
+
+    /**
+     * Tells the handler how to send messages of its own accord (reminders, alerts), with the
+     * outcome of each: the adapter's pacing, retries and 429 handling apply.
+     */
+    default void courier(Courier courier) {
+    }
+
+    /** Whether a user is an administrator (or the creator) of a group chat. */
+    @FunctionalInterface
+    interface ChatMembers {
+        boolean isAdmin(long chat, long user) throws java.io.IOException;
+    }
+
+    /** Sends a message outside the reply to an update and says what became of it. */
+    @FunctionalInterface
+    interface Courier {
+
+        /** What became of a message sent by the courier. */
+        enum Delivery {
+            /** Telegram took every part. */
+            SENT,
+            /** Telegram said 403: the chat blocked the bot or it was removed; nothing more reaches it. */
+            CHAT_GONE,
+            /** Telegram did not take it after the retries; it may be tried again later. */
+            FAILED
+        }
+
+        /** @throws InterruptedException when the adapter stops first */
+        Delivery send(long chat, Reply.Message message) throws InterruptedException;
+    }
+
     /** Fetches the content of a document sent to the bot. */
     @FunctionalInterface
     interface FileSource {
@@ -124,6 +161,36 @@ public interface Handler {
         record Edit(long messageId, Message message) implements Reply {
             public Edit {
                 Objects.requireNonNull(message, "message");
+            }
+        }
+
+        /** A file sent as a document ({@code sendDocument}), with a short caption in HTML. */
+        record Document(String fileName, byte[] content, String caption) implements Reply {
+            public Document {
+                Objects.requireNonNull(fileName, "fileName");
+                content = content.clone();
+                caption = caption == null ? "" : caption;
+            }
+
+            @Override
+            public byte[] content() {
+                return content.clone();
+            }
+
+            @Override
+            public boolean equals(Object o) {
+                return o instanceof Document d && d.fileName.equals(fileName) && java.util.Arrays.equals(d.content, content)
+                        && d.caption.equals(caption);
+            }
+
+            @Override
+            public int hashCode() {
+                return fileName.hashCode() * 31 + java.util.Arrays.hashCode(content);
+            }
+
+            @Override
+            public String toString() {
+                return "Document[" + fileName + ", " + content.length + " bytes]";
             }
         }
 

@@ -101,6 +101,8 @@ final class Maintenance implements AutoCloseable {
     private volatile Handler.Outbox outbox = (chat, reply) -> { };
     private volatile Handler.FileSource files;
     private volatile String lastOutcome = "";
+    /** One swap of the snapshot at a time: a /reindex and a generation from another process. */
+    private final Object swapping = new Object();
 
     /** {@code layout} and {@code corpus} are null when the bot runs without an index directory (tests). */
     Maintenance(Snapshots snapshots, IndexLayout layout, Path corpus, Clock clock) {
@@ -296,7 +298,9 @@ final class Maintenance implements AutoCloseable {
             // One single-flight runner for /reindex and uploads; another process's run holds the index lock.
             IndexReport r = reindexer.run(false);
             if (r.rebuilt()) {
-                snapshots.swap(Snapshot.open(layout));
+                synchronized (swapping) {
+                    snapshots.swap(Snapshot.open(layout));
+                }
             }
             String summary = String.format(Locale.ROOT,
                     "toegevoegd %d, gewijzigd %d, verwijderd %d, overgeslagen %d; %d documenten, %d passages",
@@ -333,6 +337,38 @@ final class Maintenance implements AutoCloseable {
             lastOutcome = clock.instant() + ": mislukt (onverwachte fout)";
             LOG.error("re-index failed", e);
             return "<b>Herindexeren mislukt</b> door een onverwachte fout (zie het logboek); de vorige index blijft in gebruik.";
+        }
+    }
+
+    /**
+     * Puts in use the generation another process published ({@code ibp index} beside the bot),
+     * when CURRENT names another than the one served. Failures are logged; the old one stays.
+     */
+    void reloadIfNewer() {
+        if (layout == null || reindexing.get()) {
+            return;
+        }
+        try {
+            Optional<Path> current = layout.current();
+            if (current.isEmpty()) {
+                return;
+            }
+            synchronized (swapping) {
+                Snapshot s = snapshots.acquire();
+                String served;
+                try {
+                    served = s.generation;
+                } finally {
+                    s.release();
+                }
+                if (current.get().getFileName().toString().equals(served)) {
+                    return;
+                }
+                snapshots.swap(Snapshot.open(layout));
+                LOG.info("index generation {} published by another process: in use (was {})", current.get().getFileName(), served);
+            }
+        } catch (IOException | SQLException | RuntimeException e) {
+            LOG.warn("picking up a new index generation failed; the old one stays in use: {}", e.getMessage());
         }
     }
 

@@ -1,7 +1,7 @@
 package nl.ibp.bot;
 
 import java.sql.SQLException;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
@@ -34,10 +34,12 @@ final class ReplySender {
 
     private final BotApi api;
     private final BotStore store;
+    private final Clock clock;
 
-    ReplySender(BotApi api, BotStore store) {
+    ReplySender(BotApi api, BotStore store, Clock clock) {
         this.api = api;
         this.store = store;
+        this.clock = clock;
     }
 
     /** @throws BotApiException when Telegram did not take it (after the retries {@link BotApi} makes) */
@@ -47,12 +49,17 @@ final class ReplySender {
                 case SEND -> send(step.chat(), step.text(), step.keyboard());
                 case EDIT -> edit(step);
                 case ANSWER_CALLBACK -> answer(step);
+                case SEND_DOCUMENT -> {
+                    api.sendDocument(step.chat(), step.fileName(), step.bytes(), step.text());
+                    yield Result.DONE;
+                }
             };
         } catch (BotApiException.Refused r) {
-            if (r.code() == 403) {
-                LOG.info("chat {} blocked the bot or is gone: marked inactive", step.chat());
+            if (r.chatGone()) {
                 try {
-                    store.setActive(step.chat(), false, Instant.now());
+                    int forgotten = store.chatGone(step.chat(), clock.instant());
+                    LOG.info("chat {} blocked the bot or is gone: marked inactive{}", step.chat(),
+                            forgotten > 0 ? ", its " + forgotten + " followed opgaven forgotten" : "");
                 } catch (SQLException e) {
                     LOG.error("marking chat {} inactive: {}", step.chat(), e.getMessage());
                 }

@@ -22,12 +22,24 @@ final class Snapshot {
     final AnswerEngine engine;
     final PassageSearcher searcher;
     final List<Agreement> agreements;
+    /** Which generation this is ("gen-000007"; "" without an index directory). */
+    final String generation;
     private final AtomicInteger refs = new AtomicInteger(1);
 
     Snapshot(AnswerEngine engine, PassageSearcher searcher, List<Agreement> agreements) {
+        this(engine, searcher, agreements, "");
+    }
+
+    Snapshot(AnswerEngine engine, PassageSearcher searcher, List<Agreement> agreements, String generation) {
         this.engine = engine;
         this.searcher = searcher;
         this.agreements = List.copyOf(agreements);
+        this.generation = generation;
+    }
+
+    /** The name of a generation's directory from its number, as the index layout names it. */
+    static String name(long generation) {
+        return String.format(java.util.Locale.ROOT, "gen-%06d", generation);
     }
 
     static Snapshot open(IndexLayout layout) throws IOException, SQLException {
@@ -35,7 +47,8 @@ final class Snapshot {
         try {
             PassageSearcher searcher = PassageSearcher.open(layout);
             try (AgreementStore agreements = AgreementStore.open(layout.root())) {
-                return new Snapshot(engine, searcher, agreements.agreements(OptionalInt.empty()));
+                return new Snapshot(engine, searcher, agreements.agreements(OptionalInt.empty()),
+                        name(engine.manifest().generation()));
             } catch (SQLException | RuntimeException e) {
                 searcher.close();
                 throw e;

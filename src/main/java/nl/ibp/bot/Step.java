@@ -13,9 +13,11 @@ import nl.ibp.bot.Handler.Reply;
  * One Bot API call of an update's answer, planned and stored before it is made: send a message
  * (one part of a long one), edit a message in place, or answer a button press. Stored as JSON.
  */
-record Step(Kind kind, long chat, long messageId, String callbackId, String text, List<List<Button>> keyboard) {
+record Step(Kind kind, long chat, long messageId, String callbackId, String text, List<List<Button>> keyboard,
+            String fileName, String content) {
 
-    enum Kind { SEND, EDIT, ANSWER_CALLBACK }
+    /** SEND_DOCUMENT: a file ({@code fileName}, its bytes base64 in {@code content}, the caption in {@code text}). */
+    enum Kind { SEND, EDIT, ANSWER_CALLBACK, SEND_DOCUMENT }
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -24,6 +26,22 @@ record Step(Kind kind, long chat, long messageId, String callbackId, String text
         callbackId = callbackId == null ? "" : callbackId;
         text = text == null ? "" : text;
         keyboard = keyboard == null ? List.of() : keyboard.stream().map(List::copyOf).toList();
+        fileName = fileName == null ? "" : fileName;
+        content = content == null ? "" : content;
+    }
+
+    Step(Kind kind, long chat, long messageId, String callbackId, String text, List<List<Button>> keyboard) {
+        this(kind, chat, messageId, callbackId, text, keyboard, "", "");
+    }
+
+    static Step document(long chat, String fileName, byte[] bytes, String captionHtml) {
+        return new Step(Kind.SEND_DOCUMENT, chat, 0, "", captionHtml, List.of(), fileName,
+                java.util.Base64.getEncoder().encodeToString(bytes));
+    }
+
+    /** The bytes of a document step. */
+    byte[] bytes() {
+        return java.util.Base64.getDecoder().decode(content);
     }
 
     static Step send(long chat, String html, List<List<Button>> keyboard) {
@@ -50,6 +68,7 @@ record Step(Kind kind, long chat, long messageId, String callbackId, String text
             switch (r) {
                 case Reply.CallbackAnswer a -> steps.add(answer(chat, a.callbackId(), a.text()));
                 case Reply.Message m -> sendParts(chat, m, steps);
+                case Reply.Document d -> steps.add(document(chat, d.fileName(), d.content(), d.caption()));
                 case Reply.Edit e -> {
                     List<String> parts = Html.split(e.message().html(), Html.LIMIT);
                     if (e.messageId() > 0 && parts.size() == 1) {

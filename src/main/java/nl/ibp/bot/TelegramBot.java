@@ -12,6 +12,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.GetMe;
 import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
+import org.telegram.telegrambots.meta.api.methods.groupadministration.GetChatMember;
+import org.telegram.telegrambots.meta.api.objects.chatmember.ChatMember;
 import org.telegram.telegrambots.meta.api.objects.User;
 import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
 
@@ -60,7 +62,7 @@ public final class TelegramBot implements AutoCloseable {
         this.clock = clock;
         this.api = new BotApi(config, check, pacer, stop);
         this.queues = new ChatQueues(config.workers());
-        this.sender = new ReplySender(api, store);
+        this.sender = new ReplySender(api, store, clock);
         this.responder = new UpdateResponder(handler, store, sender, () -> Optional.ofNullable(me), stop, clock);
         this.files = new TelegramFiles(config, api);
         UpdateIntake intake = new UpdateIntake(api, store, config, stop, clock, i -> dispatch(i, true),
@@ -77,6 +79,40 @@ public final class TelegramBot implements AutoCloseable {
         this.poller.setDaemon(true);
         handler.connect(config.admins(), this::deliver);
         handler.files(files);
+        handler.members(this::isAdmin);
+        handler.courier(this::courierSend);
+    }
+
+    /**
+     * A message the handler sends of its own accord (a reminder, an alert), on the caller's
+     * thread, paced and retried like every reply; says whether it arrived.
+     */
+    private Handler.Courier.Delivery courierSend(long chat, Reply.Message message) throws InterruptedException {
+        stop.check();
+        for (Step step : Step.plan(new Handler.Incoming.Other(chat, chat, "courier"), List.of(message))) {
+            try {
+                if (sender.make(step) == ReplySender.Result.CHAT_GONE) {
+                    return Handler.Courier.Delivery.CHAT_GONE;
+                }
+            } catch (BotApiException e) {
+                LOG.warn("message to chat {} failed: {}", chat, e.getMessage());
+                return Handler.Courier.Delivery.FAILED;
+            }
+        }
+        return Handler.Courier.Delivery.SENT;
+    }
+
+    /** Whether {@code user} administers group {@code chat} ({@code getChatMember}: creator or administrator). */
+    private boolean isAdmin(long chat, long user) throws IOException {
+        try {
+            ChatMember member = api.call(GetChatMember.builder().chatId(chat).userId(user).build(), java.util.OptionalLong.of(chat));
+            return member != null && ("creator".equals(member.getStatus()) || "administrator".equals(member.getStatus()));
+        } catch (BotApiException e) {
+            throw new IOException("getChatMember failed: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted");
+        }
     }
 
     /** Starts: who the bot is ({@code getMe}), then the updates left from the last run, then polling. */
@@ -146,7 +182,11 @@ public final class TelegramBot implements AutoCloseable {
                     command("deadlines", "Termijnen: /deadlines [opgave|jaar]"),
                     command("wie", "Wie is verantwoordelijk: /wie onderwerp"),
                     command("zoek", "Zoek passages: /zoek woorden"),
-                    command("bron", "Volledige passage van het laatste antwoord"))).build());
+                    command("bron", "Volledige passage van het laatste antwoord"),
+                    command("volg", "Volg een opgave: /volg 6 (zonder nummer: wat u volgt)"),
+                    command("ontvolg", "Stop met volgen: /ontvolg 6"),
+                    command("herinner", "Wanneer herinneren: /herinner 7,1"),
+                    command("agenda", "Termijnen als agendabestand: /agenda 6"))).build());
         } catch (InterruptedException e) {
             LOG.debug("setMyCommands skipped: stopping");
         } catch (BotApiException e) {

@@ -37,6 +37,17 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--top", paramLabel = "K", defaultValue = "5", description = "Passages per question, as ask --top (default: ${DEFAULT-VALUE}).")
     int top;
 
+    @Option(names = "--follow", paramLabel = "CHATS", description = "Time the reminder planning instead: CHATS chats "
+            + "following all ten opgaven (see FollowBench).")
+    Integer follow;
+
+    @Option(names = "--follow-ticks", paramLabel = "N", defaultValue = "700", description = "With --follow: ticks timed (default: ${DEFAULT-VALUE}).")
+    int followTicks;
+
+    @Option(names = "--follow-from", paramLabel = "TIME", defaultValue = "2018-02-20T09:00",
+            description = "With --follow: the first tick's moment (default: ${DEFAULT-VALUE}).")
+    String followFrom;
+
     private final Terminal terminal;
 
     BenchCommand(Terminal terminal) {
@@ -45,6 +56,13 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (follow != null) {
+            if (follow < 1 || followTicks < 1) {
+                terminal.err().println("ibp bench: need --follow >= 1 and --follow-ticks >= 1");
+                return ExitCodes.USAGE;
+            }
+            return FollowBench.run(terminal, locations, follow, followTicks, followFrom);
+        }
         if (warmup < 0 || rounds < 1 || top < 1 || top > 100) {
             terminal.err().println("ibp bench: need --warmup >= 0, --rounds >= 1 and 1 <= --top <= 100");
             return ExitCodes.USAGE;

@@ -20,6 +20,11 @@ final class BotCommand implements Callable<Integer> {
     @Mixin
     Locations locations;
 
+    @picocli.CommandLine.Option(names = "--now", paramLabel = "TIJDSTIP", description = "Laat de klok van de bot lopen "
+            + "vanaf TIJDSTIP (JJJJ-MM-DDTuu:mm), voor een demonstratie van herinneringen; anders de klok van het "
+            + "proces (IBP_NOW zet hem vast).")
+    String now;
+
     private final Terminal terminal;
 
     BotCommand(Terminal terminal) {
@@ -33,12 +38,20 @@ final class BotCommand implements Callable<Integer> {
             terminal.err().println("ibp bot: geen Telegram-token; zet " + BotConfig.TOKEN + " of " + BotConfig.TOKEN_FILE);
             return ExitCodes.USAGE;
         }
+        Clock clock;
+        try {
+            clock = now == null ? nl.ibp.config.Now.clock()
+                    : nl.ibp.config.Now.runningFrom(nl.ibp.config.Now.parse(now, "--now"), Clock.systemUTC());
+        } catch (IllegalArgumentException e) {
+            terminal.err().println("ibp bot: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
         IndexCommand.ensureIndex(terminal, locations);
         CountDownLatch stopped = new CountDownLatch(1);
         BotStore store = BotStore.open(locations.layout().root());
         ChatHandler handler;
         try {
-            handler = ChatHandler.open(locations.layout(), locations.settings().corpus(), store, Clock.systemDefaultZone(),
+            handler = ChatHandler.open(locations.layout(), locations.settings().corpus(), store, clock,
                     new RateLimiter(20, 60_000, Clock.systemUTC()));
         } catch (Exception e) {
             store.close();

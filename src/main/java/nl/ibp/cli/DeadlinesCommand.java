@@ -1,5 +1,11 @@
 package nl.ibp.cli;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -11,6 +17,8 @@ import nl.ibp.agreements.AgreementStore;
 import nl.ibp.agreements.DatedItem;
 import nl.ibp.agreements.DeadlineStatus;
 import nl.ibp.agreements.Timeline;
+import nl.ibp.config.Now;
+import nl.ibp.follow.DeadlineCalendar;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,6 +52,18 @@ final class DeadlinesCommand implements Callable<Integer> {
     @Option(names = "--vervallen", description = "Ook termijnen die een nieuwer document heeft verschoven (achteraan).")
     boolean superseded;
 
+    @Option(names = "--ics", description = "Schrijf de termijnen als agendabestand (iCalendar, RFC 5545): één "
+            + "hele-dag-afspraak per actuele termijn; verschoven termijnen niet.")
+    boolean ics;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Met --ics: schrijf naar FILE in plaats van "
+            + "naar de standaarduitvoer.")
+    Path output;
+
+    @Option(names = "--now", paramLabel = "TIJDSTIP", description = "Doe alsof het nu TIJDSTIP is (JJJJ-MM-DD of "
+            + "JJJJ-MM-DDTuu:mm); anders de klok van het proces (IBP_NOW).")
+    String now;
+
     @ArgGroup(exclusive = true)
     When when;
 
@@ -66,10 +86,25 @@ final class DeadlinesCommand implements Callable<Integer> {
             terminal.err().println("ibp deadlines: --opgave moet 1 tot en met 10 zijn, niet " + opgave);
             return ExitCodes.USAGE;
         }
-        LocalDate now = today.get();
+        if (output != null && !ics) {
+            terminal.err().println("ibp deadlines: -o/--output hoort bij --ics");
+            return ExitCodes.USAGE;
+        }
+        Clock clock;
+        try {
+            clock = this.now == null ? Now.clock() : Clock.fixed(Now.parse(this.now, "--now"), Now.ZONE);
+        } catch (IllegalArgumentException e) {
+            terminal.err().println("ibp deadlines: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        LocalDate now = today.today != null ? today.today : this.now != null ? Now.today(clock) : today.get();
         List<Agreement> agreements;
         try (AgreementStore store = locations.tracker()) {
-            agreements = store.agreements(opgave == null ? OptionalInt.empty() : OptionalInt.of(opgave));
+            // A calendar needs all agreements: a moved deadline's UID comes from the first agreement of its chain.
+            agreements = store.agreements(opgave == null || ics ? OptionalInt.empty() : OptionalInt.of(opgave));
+        }
+        if (ics) {
+            return writeCalendar(agreements, now, clock);
         }
         List<DatedItem> items = (superseded ? Timeline.withSuperseded(agreements, now) : Timeline.of(agreements, now))
                 .stream().filter(this::wanted).toList();
@@ -89,6 +124,32 @@ final class DeadlinesCommand implements Callable<Integer> {
                 terminal.out().println(" ".repeat(27) + "↳ " + moved);
             }
         }
+        return ExitCodes.OK;
+    }
+
+    private int writeCalendar(List<Agreement> agreements, LocalDate now, Clock clock) throws IOException {
+        String calendar = DeadlineCalendar.ics(agreements, now,
+                opgave == null ? OptionalInt.empty() : OptionalInt.of(opgave), clock.instant());
+        if (output == null) {
+            terminal.out().print(calendar);
+            terminal.out().flush();
+            return ExitCodes.OK;
+        }
+        Path target = output.toAbsolutePath();
+        Path dir = target.getParent();
+        if (dir != null && !Files.isDirectory(dir)) {
+            terminal.err().println("ibp deadlines: de map " + dir + " bestaat niet");
+            return ExitCodes.USAGE;
+        }
+        Path tmp = Files.createTempFile(dir, ".ibp-termijnen-", ".ics.part");
+        try {
+            Files.writeString(tmp, calendar, StandardCharsets.UTF_8);
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+        long events = calendar.lines().filter(l -> l.equals("BEGIN:VEVENT")).count();
+        terminal.err().println("Agendabestand geschreven: " + target + " (" + events + " termijnen)");
         return ExitCodes.OK;
     }
 

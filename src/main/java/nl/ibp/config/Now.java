@@ -26,13 +26,29 @@ public final class Now {
         if (fixed.isEmpty()) {
             return Clock.system(ZONE);
         }
+        return Clock.fixed(parse(fixed, "IBP_NOW"), ZONE);
+    }
+
+    /**
+     * A moment in the Netherlands as IBP_NOW and {@code --now} take it: {@code 2020-09-20} (its
+     * start) or {@code 2020-09-20T09:00}.
+     *
+     * @throws IllegalArgumentException with a Dutch message naming {@code what}
+     */
+    public static java.time.Instant parse(String text, String what) {
+        String t = text.strip();
         try {
-            LocalDateTime at = fixed.length() == 10 ? LocalDate.parse(fixed).atStartOfDay() : LocalDateTime.parse(fixed);
-            return Clock.fixed(at.atZone(ZONE).toInstant(), ZONE);
+            LocalDateTime at = t.length() == 10 ? LocalDate.parse(t).atStartOfDay() : LocalDateTime.parse(t);
+            return at.atZone(ZONE).toInstant();
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("IBP_NOW is geen tijdstip: '" + fixed
+            throw new IllegalArgumentException(what + " is geen tijdstip: '" + t
                     + "'; gebruik JJJJ-MM-DD of JJJJ-MM-DDTuu:mm, bijvoorbeeld 2026-12-01T09:00", e);
         }
+    }
+
+    /** A clock that starts at {@code from} and then runs (for a demo of a bot "in" another time). */
+    public static Clock runningFrom(java.time.Instant from, Clock base) {
+        return Clock.offset(base, java.time.Duration.between(base.instant(), from)).withZone(ZONE);
     }
 
     public static Clock clock() {

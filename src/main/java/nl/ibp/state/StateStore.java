@@ -45,7 +45,7 @@ public final class StateStore implements AutoCloseable {
     /** Where people's state lived before it had a database of its own (with the agreements). */
     public static final String LEGACY_FILE = "ibp.db";
     /** The highest migration in {@code nl/ibp/state/migrations}; a test keeps the two in step. */
-    public static final int SCHEMA_VERSION = 3;
+    public static final int SCHEMA_VERSION = 4;
     static final String MIGRATIONS = "classpath:nl/ibp/state/migrations";
     /** Unanswered questions kept, newest first; older ones are dropped. */
     static final int MAX_UNANSWERED = 5000;

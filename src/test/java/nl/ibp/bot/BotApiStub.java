@@ -62,6 +62,8 @@ final class BotApiStub implements AutoCloseable {
     private final TreeMap<Long, ObjectNode> updates = new TreeMap<>();
     private final List<Call> calls = new ArrayList<>();
     private final List<Sent> sent = new ArrayList<>();
+    /** Documents sent (sendDocument): the chat, the multipart body as text, a message id. */
+    private final List<Sent> documents = new ArrayList<>();
     private final List<OptionalLong> offsets = new ArrayList<>();
     private final Map<String, Deque<Failure>> failures = new HashMap<>();
     private long nextMessageId = 1000;
@@ -111,6 +113,12 @@ final class BotApiStub implements AutoCloseable {
     List<Sent> sent() {
         synchronized (lock) {
             return List.copyOf(sent);
+        }
+    }
+
+    List<Sent> documents() {
+        synchronized (lock) {
+            return List.copyOf(documents);
         }
     }
 
@@ -221,6 +229,16 @@ final class BotApiStub implements AutoCloseable {
                         ObjectNode m = reply.putObject("result").put("message_id", id).put("date", 1_700_000_000)
                                 .put("text", text);
                         m.putObject("chat").put("id", chat).put("type", chat < 0 ? "supergroup" : "private");
+                    }
+                    case "senddocument" -> {
+                        String form = new String(raw, StandardCharsets.UTF_8);
+                        java.util.regex.Matcher m = java.util.regex.Pattern
+                                .compile("name=\"chat_id\"\r\n(?:[^\r\n]+\r\n)*\r\n(-?\\d+)").matcher(form);
+                        long chat = m.find() ? Long.parseLong(m.group(1)) : 0;
+                        long id = ++nextMessageId;
+                        documents.add(new Sent(chat, form, id));
+                        ObjectNode msg = reply.putObject("result").put("message_id", id).put("date", 1_700_000_000);
+                        msg.putObject("chat").put("id", chat).put("type", chat < 0 ? "supergroup" : "private");
                     }
                     default -> reply.put("result", true);
                 }

@@ -208,7 +208,7 @@ class ChatHandlerTest {
         assertTrue(opgave.html().contains("<b>Opgave 1: Samen aan de slag voor het klimaat</b>"), opgave.html());
         assertTrue(opgave.html().contains("<b>Ambitie</b>"), opgave.html());
         assertTrue(opgave.html().contains("<b>Termijnen</b>"), opgave.html());
-        assertEquals(List.of("d:1", "l"), data(opgave));
+        assertEquals(List.of("d:1", "v:1", "l"), data(opgave));
         assertTrue(message(send(chat, "/opgave 11")).html().contains("1 tot en met 10"));
         assertTrue(message(send(chat, "/opgave")).html().contains("1 tot en met 10"));
 

@@ -237,7 +237,7 @@ class TelegramEndToEndTest {
         say(111, "/opgave 1");
         JsonNode reply = replies(111, 1).getFirst();
         assertTrue(reply.get("text").asText().contains("Opgave 1: Samen aan de slag voor het klimaat"), reply.toString());
-        assertEquals(List.of("d:1", "l"), callbackData(reply));
+        assertEquals(List.of("d:1", "v:1", "l"), callbackData(reply));
     }
 
     @Test
@@ -256,7 +256,7 @@ class TelegramEndToEndTest {
         press(103, "o:6");
         JsonNode reply = replies(103, 1).getFirst();
         assertTrue(reply.get("text").asText().contains("Opgave 6: Problematische schulden"), reply.toString());
-        assertEquals(List.of("d:6", "l"), callbackData(reply));
+        assertEquals(List.of("d:6", "v:6", "l"), callbackData(reply));
     }
 
     @Test
