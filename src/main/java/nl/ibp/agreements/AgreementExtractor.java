@@ -22,7 +22,7 @@ import nl.ibp.passage.Sentences;
  * or a date that is not in the document's past (a deadline, target, start, rhythm or coming
  * event), is an agreement; so is every table row with such a date or actor, read with its
  * column headers. Its opgave comes from the passage's heading path; failing that from what the
- * passage is about (see {@link OpgaveAssigner}).
+ * passage is about, or the document's title (see {@link OpgaveAssigner}).
  * Deterministic and offline: the same text always gives the same agreements with the same ids.
  *
  * <p>Extraction is split in two: {@link #statements} reads a passage's text (the costly part,
@@ -57,8 +57,10 @@ public final class AgreementExtractor {
         LocalDate date = document.date().orElse(fallbackDate);
         Set<String> seen = new HashSet<>();
         List<Agreement> out = new ArrayList<>();
+        OptionalInt titled = OpgaveAssigner.byTitle(document.title());
         for (Passage p : passages) {
-            OptionalInt opgave = OpgaveAssigner.byNames(p);
+            OptionalInt named = OpgaveAssigner.byNames(p);
+            OptionalInt opgave = named.isPresent() ? named : titled;
             for (Agreement a : agreements(document, p, opgave, statements(ActorLexicon.defaults(), p.text(), date))) {
                 if (seen.add(a.text())) { // a list's lead-in repeats in each of its passages: once is enough
                     out.add(a);
@@ -100,15 +102,37 @@ public final class AgreementExtractor {
 
     private static List<Statement> sentenceStatements(ActorLexicon lexicon, String passageText, LocalDate date) {
         List<Statement> statements = new ArrayList<>();
+        String previous = "";
         for (String sentence : Sentences.texts(passageText)) {
             String text = sentence.replaceFirst("^[-\\s]+", "").strip();
             List<Deadline> deadlines = DutchDates.find(text, date);
             List<Responsibility> actors = Actors.find(lexicon, text);
             if (!actors.isEmpty() || deadlines.stream().anyMatch(d -> !isPast(d, date))) {
-                statements.add(new Statement(text, deadlines, actors));
+                statements.add(new Statement(withAntecedent(previous, text), deadlines, actors));
             }
+            previous = text;
         }
         return statements;
+    }
+
+    /**
+     * A sentence that opens by pointing back ("Dat wordt per 1 januari 2022 verwerkt.", "Daarmee
+     * ligt het besluit bij …") says what it is about only in the sentence before it: the statement
+     * is the two together. Its dates and actors stay those of the sentence itself.
+     */
+    private static final Pattern POINTS_BACK = Pattern.compile(
+            "^(?:(?:Dat|Dit|Die|Deze)\\s+(?:is|zijn|was|waren|wordt|worden|werd|werden|zal|zullen|kan|kunnen|moet|moeten"
+                    + "|mag|gaat|gaan|heeft|hebben|betekent|geldt|gelden|komt|staat|ligt|blijft|krijgt|vraagt)"
+                    + "|(?:Daar|Hier)(?:mee|bij|voor|toe|in|op|door))\\b");
+    /** An antecedent longer than this is not repeated in the statement. */
+    private static final int MAX_ANTECEDENT = 300;
+
+    private static String withAntecedent(String previous, String sentence) {
+        if (previous.length() > MAX_ANTECEDENT || !POINTS_BACK.matcher(sentence).find()
+                || !previous.matches("(?s)(?:\\S+\\s+){2,}.*[.!?]\\W*")) { // a sentence of its own, not a label "b."
+            return sentence;
+        }
+        return previous + " " + sentence;
     }
 
     /** A column header that says who does the row's work ("Wie", "Trekker", "Verantwoordelijk"). */
