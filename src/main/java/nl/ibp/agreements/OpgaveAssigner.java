@@ -153,33 +153,9 @@ final class OpgaveAssigner implements AutoCloseable {
         return Opgaven.about(p.text()).map(o -> OptionalInt.of(o.number())).orElse(OptionalInt.empty());
     }
 
-    /** Shortest alias that names an opgave as part of a compound word in a title ("Woningbouwimpuls": woningbouw). */
-    static final int MIN_COMPOUND_ALIAS = 7;
-
-    /**
-     * The opgave a document's title names: a letter titled "Stand van zaken Wet inburgering" or
-     * "Uitkomsten tweede tranche Woningbouwimpuls" is about that opgave throughout, also where a
-     * paragraph names none. By title or alias as whole words ({@link Opgaven#mentionedIn}), else by a
-     * long alias as the start or end of a compound, when that points at one opgave only.
-     */
+    /** The opgave a document's title names ({@link Opgaven#namedInTitle}). */
     static OptionalInt byTitle(String title) {
-        Optional<Opgave> named = Opgaven.mentionedIn(title);
-        if (named.isPresent()) {
-            return OptionalInt.of(named.get().number());
-        }
-        Set<Integer> found = new LinkedHashSet<>();
-        List<String> words = Arrays.stream(title.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}]+"))
-                .filter(w -> w.length() > MIN_COMPOUND_ALIAS).toList();
-        for (Opgave o : Opgaven.ALL) {
-            for (String alias : o.aliases()) {
-                String a = alias.toLowerCase(java.util.Locale.ROOT);
-                if (a.length() >= MIN_COMPOUND_ALIAS && a.chars().allMatch(Character::isLetter)
-                        && words.stream().anyMatch(w -> w.length() > a.length() && (w.startsWith(a) || w.endsWith(a)))) {
-                    found.add(o.number());
-                }
-            }
-        }
-        return found.size() == 1 ? OptionalInt.of(found.iterator().next()) : OptionalInt.empty();
+        return Opgaven.namedInTitle(title).map(o -> OptionalInt.of(o.number())).orElse(OptionalInt.empty());
     }
 
     /** The votes of a text's nearest neighbours per opgave (in {@link Opgaven#ALL} order), summing to 1 or all 0. */

@@ -191,6 +191,11 @@ public final class Opgaven {
         return current().mentionedIn(heading);
     }
 
+    /** See {@link Catalogue#namedInTitle}. */
+    public static Optional<Opgave> namedInTitle(String title) {
+        return current().namedInTitle(title);
+    }
+
     /** See {@link Catalogue#about}. */
     public static Optional<Opgave> about(String text) {
         return current().about(text);
@@ -281,6 +286,35 @@ public final class Opgaven {
                 }
             }
             return Optional.empty();
+        }
+
+        /** Shortest alias that names an opgave as part of a compound word in a title ("Woningbouwimpuls": woningbouw). */
+        public static final int MIN_COMPOUND_ALIAS = 7;
+
+        /**
+         * The opgave a document's title names: a letter titled "Stand van zaken Wet inburgering" or
+         * "Uitkomsten tweede tranche Woningbouwimpuls" is about that opgave throughout, also where a
+         * paragraph names none. By title or alias as whole words ({@link #mentionedIn}), else by a long
+         * alias as the start or end of a compound word, when that points at one opgave only.
+         */
+        public Optional<Opgave> namedInTitle(String title) {
+            Optional<Opgave> named = mentionedIn(title);
+            if (named.isPresent()) {
+                return named;
+            }
+            List<String> words = java.util.Arrays.stream(title.toLowerCase(Locale.ROOT).split("[^\\p{L}]+"))
+                    .filter(w -> w.length() > MIN_COMPOUND_ALIAS).toList();
+            Set<Opgave> found = new java.util.LinkedHashSet<>();
+            for (Opgave o : all) {
+                for (String alias : o.aliases()) {
+                    String a = alias.toLowerCase(Locale.ROOT);
+                    if (a.length() >= MIN_COMPOUND_ALIAS && a.chars().allMatch(Character::isLetter)
+                            && words.stream().anyMatch(w -> w.length() > a.length() && (w.startsWith(a) || w.endsWith(a)))) {
+                        found.add(o);
+                    }
+                }
+            }
+            return found.size() == 1 ? Optional.of(found.iterator().next()) : Optional.empty();
         }
 
         /**

@@ -73,7 +73,7 @@ public final class PassageCutter {
 
     public List<Passage> cut(SourceDocument document) {
         List<Item> items = demoteEmptyHeadings(classify(joinContinuations(document.blocks())));
-        return new Builder(document.id()).build(items);
+        return new Builder(document.id(), Opgaven.namedInTitle(document.title()).map(Opgave::number).orElse(0)).build(items);
     }
 
     /** One passage's text before it gets its id, with what it is and the page it starts on. */
@@ -298,14 +298,17 @@ public final class PassageCutter {
 
     private final class Builder {
         private final String documentId;
+        /** The opgave the document's title names, or 0: of every passage whose headings name none. */
+        private final int titleOpgave;
         private final String[] path = new String[7];
         private final int[] opgaveAt = new int[7];
         private final List<Block> section = new ArrayList<>();
         private final List<Passage> passages = new ArrayList<>();
         private final Map<String, Integer> seenIds = new HashMap<>();
 
-        Builder(String documentId) {
+        Builder(String documentId, int titleOpgave) {
             this.documentId = documentId;
+            this.titleOpgave = titleOpgave;
         }
 
         List<Passage> build(List<Item> items) {
@@ -318,8 +321,10 @@ public final class PassageCutter {
                             opgaveAt[l] = 0;
                         }
                         path[h.level()] = h.text();
-                        opgaveAt[h.level()] = (h.numbered() ? Opgaven.byTitle(h.text()) : Opgaven.mentionedIn(h.text()))
-                                .map(Opgave::number).orElse(0);
+                        // a numbered heading is an opgave's chapter by its title, or names one as a theme
+                        // ("1. Sociaal domein: extra geld")
+                        opgaveAt[h.level()] = (h.numbered() ? Opgaven.byTitle(h.text()).or(() -> Opgaven.mentionedIn(h.text()))
+                                : Opgaven.mentionedIn(h.text())).map(Opgave::number).orElse(0);
                     }
                     case Content c -> section.add(c.block());
                 }
@@ -346,6 +351,7 @@ public final class PassageCutter {
                     }
                 }
             }
+            opgave = opgave == 0 ? titleOpgave : opgave;
             List<Block> flow = new ArrayList<>();
             List<Unit> asides = new ArrayList<>();
             for (Block b : section) {

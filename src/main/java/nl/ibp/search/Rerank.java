@@ -29,7 +29,31 @@ final class Rerank {
     private Rerank() {
     }
 
+    static final double COVER_SHARE = Double.parseDouble(System.getenv().getOrDefault("IBP_COVER", "1.0"));
+
+    /** How much of the question a passage holds: the rarity of the distinct question terms among its sentences. */
+    static double cover(Hit hit, List<String> questionTerms, Rarity rarity) {
+        if (hit.sentenceTerms().isEmpty()) {
+            return Double.MAX_VALUE;
+        }
+        java.util.Set<String> held = new java.util.HashSet<>();
+        hit.sentenceTerms().forEach(held::addAll);
+        return new java.util.LinkedHashSet<>(questionTerms).stream().filter(held::contains).mapToDouble(rarity::of).sum();
+    }
+
+    /** How rare a question term is (BM25 idf); 0 for a term in every passage. */
+    interface Rarity {
+        double of(String term);
+    }
+
     static List<Hit> apply(String question, List<Hit> hits, LetterParts parts) {
+        return apply(question, List.of(), t -> 1, hits, parts);
+    }
+
+    /**
+     * @param questionTerms the question's stemmed terms, as the index stores a passage's sentence terms
+     */
+    static List<Hit> apply(String question, List<String> questionTerms, Rarity rarity, List<Hit> hits, LetterParts parts) {
         List<Hit> out = new ArrayList<>(hits.size());
         for (Hit h : hits) {
             out.add(parts.isBoilerplate(h.passage().text())
@@ -46,9 +70,12 @@ final class Rerank {
         LocalDate bestDate = best.document().date().get();
         int newest = -1;
         LocalDate newestDate = bestDate.plusDays(MIN_DAYS_NEWER - 1);
+        String mode = System.getenv().getOrDefault("IBP_NEWER", "cov");
+        if (mode.equals("off")) return out;
+        double bestCover = cover(best, questionTerms, rarity);
         for (int i = 1; i < out.size() && out.get(i).score() >= NEWER_BAND * best.score(); i++) {
             var d = out.get(i).document().date();
-            if (d.isPresent() && d.get().isAfter(newestDate)) {
+            if (d.isPresent() && d.get().isAfter(newestDate) && (mode.equals("old") || cover(out.get(i), questionTerms, rarity) >= COVER_SHARE * bestCover)) {
                 newest = i;
                 newestDate = d.get();
             }
