@@ -22,7 +22,7 @@ import nl.ibp.passage.Sentences;
  * or a date that is not in the document's past (a deadline, target, start, rhythm or coming
  * event), is an agreement; so is every table row with such a date or actor, read with its
  * column headers. Its opgave comes from the passage's heading path; failing that from what the
- * passage is about, or the document's title (see {@link OpgaveAssigner}).
+ * passage is about (see {@link OpgaveAssigner}).
  * Deterministic and offline: the same text always gives the same agreements with the same ids.
  *
  * <p>Extraction is split in two: {@link #statements} reads a passage's text (the costly part,
@@ -57,10 +57,8 @@ public final class AgreementExtractor {
         LocalDate date = document.date().orElse(fallbackDate);
         Set<String> seen = new HashSet<>();
         List<Agreement> out = new ArrayList<>();
-        OptionalInt titled = OpgaveAssigner.byTitle(document.title());
         for (Passage p : passages) {
-            OptionalInt named = OpgaveAssigner.byNames(p);
-            OptionalInt opgave = named.isPresent() ? named : titled;
+            OptionalInt opgave = OpgaveAssigner.byNames(p);
             for (Agreement a : agreements(document, p, opgave, statements(ActorLexicon.defaults(), p.text(), date))) {
                 if (seen.add(a.text())) { // a list's lead-in repeats in each of its passages: once is enough
                     out.add(a);

@@ -153,11 +153,6 @@ final class OpgaveAssigner implements AutoCloseable {
         return Opgaven.about(p.text()).map(o -> OptionalInt.of(o.number())).orElse(OptionalInt.empty());
     }
 
-    /** The opgave a document's title names ({@link Opgaven#namedInTitle}). */
-    static OptionalInt byTitle(String title) {
-        return Opgaven.namedInTitle(title).map(o -> OptionalInt.of(o.number())).orElse(OptionalInt.empty());
-    }
-
     /** The votes of a text's nearest neighbours per opgave (in {@link Opgaven#ALL} order), summing to 1 or all 0. */
     double[] votes(String text) {
         double[] votes = new double[opgaven.size()];

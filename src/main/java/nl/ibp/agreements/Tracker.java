@@ -170,7 +170,6 @@ public final class Tracker implements Derivation {
             }
             SourceDocument current = null;
             Set<String> seen = new HashSet<>();
-            Map<SourceDocument, OptionalInt> byTitle = new IdentityHashMap<>(); // a letter about one opgave
             for (Read r : read) {
                 if (r.statements().isEmpty()) {
                     continue;
@@ -181,11 +180,9 @@ public final class Tracker implements Derivation {
                     seen.clear();
                 }
                 List<Agreement> agreements = new ArrayList<>();
-                OptionalInt titled = byTitle.computeIfAbsent(t.document(), d -> OpgaveAssigner.byTitle(d.title()));
                 for (int k = 0; k < r.statements().size(); k++) {
                     AgreementExtractor.Statement st = r.statements().get(k);
                     OptionalInt opgave = r.named().isPresent() ? r.named()
-                            : titled.isPresent() ? titled
                             : opgaven.decide(r.statementVotes().get(k), r.votes(), byDocument.get(t.document()));
                     agreements.addAll(AgreementExtractor.agreements(t.document(), t.passage(), opgave, List.of(st)));
                 }

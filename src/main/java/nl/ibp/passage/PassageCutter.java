@@ -73,7 +73,19 @@ public final class PassageCutter {
 
     public List<Passage> cut(SourceDocument document) {
         List<Item> items = demoteEmptyHeadings(classify(joinContinuations(document.blocks())));
-        return new Builder(document.id(), Opgaven.namedInTitle(document.title()).map(Opgave::number).orElse(0)).build(items);
+        return new Builder(document.id(), documentOpgave(document)).build(items);
+    }
+
+    /**
+     * The opgave of a document about one opgave, or 0: the one its title names, else the one its
+     * running text names far more than all others ({@link Opgaven#dominantIn}). Headings do not
+     * count there: a heading that names an opgave gives it to its own section only.
+     */
+    private static int documentOpgave(SourceDocument document) {
+        String text = document.blocks().stream()
+                .filter(b -> !b.isAside() && b.type() != Block.Type.BOILERPLATE && b.type() != Block.Type.HEADING)
+                .map(Block::text).collect(java.util.stream.Collectors.joining("\n"));
+        return Opgaven.namedInTitle(document.title()).or(() -> Opgaven.dominantIn(text)).map(Opgave::number).orElse(0);
     }
 
     /** One passage's text before it gets its id, with what it is and the page it starts on. */
@@ -298,7 +310,10 @@ public final class PassageCutter {
 
     private final class Builder {
         private final String documentId;
-        /** The opgave the document's title names, or 0: of every passage whose headings name none. */
+        /**
+         * The opgave of the document ({@link #documentOpgave}), or 0: of every passage whose headings
+         * name none, unless its own text names another.
+         */
         private final int titleOpgave;
         private final String[] path = new String[7];
         private final int[] opgaveAt = new int[7];
@@ -351,7 +366,7 @@ public final class PassageCutter {
                     }
                 }
             }
-            opgave = opgave == 0 ? titleOpgave : opgave;
+            int fallback = titleOpgave;
             List<Block> flow = new ArrayList<>();
             List<Unit> asides = new ArrayList<>();
             for (Block b : section) {
@@ -372,13 +387,21 @@ public final class PassageCutter {
                 }
             }
             for (Unit unit : texts(flow)) {
-                add(headingPath, opgave, unit);
+                add(headingPath, opgave != 0 ? opgave : ownOr(unit, fallback), unit);
             }
             for (Unit unit : asides) {
                 // Boilerplate belongs to no opgave; a footnote to the section it stands in.
-                add(headingPath, unit.kind().holdsAgreements() ? opgave : 0, unit);
+                add(headingPath, !unit.kind().holdsAgreements() ? 0 : opgave != 0 ? opgave : ownOr(unit, fallback), unit);
             }
             section.clear();
+        }
+
+        /** The document's opgave for a passage its headings give none, unless the passage's text is about another. */
+        private static int ownOr(Unit unit, int documentOpgave) {
+            if (documentOpgave == 0) {
+                return 0;
+            }
+            return Opgaven.about(unit.text()).map(Opgave::number).orElse(documentOpgave);
         }
 
         private void add(List<String> headingPath, int opgave, Unit unit) {

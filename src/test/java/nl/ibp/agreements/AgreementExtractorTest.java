@@ -110,19 +110,4 @@ class AgreementExtractorTest {
                 "Het weer was goed. Dit jaar stellen gemeenten een plan op.")).stream().map(Agreement::text).toList(),
                 "'Dit jaar' does not point back");
     }
-
-    @Test
-    void aDocumentWhoseTitleNamesAnOpgaveGivesItWhereNoHeadingDoes() {
-        SourceDocument letter = new SourceDocument("brief.pdf", "h", "application/pdf",
-                "Uitkomsten derde ronde Woningbouwversnelling", Optional.of(LETTER), "", "kamerbrief", List.of());
-        Passage p = new Passage("p", "brief.pdf", List.of("Derde ronde"), OptionalInt.empty(),
-                "Gemeenten konden tot 15 september 2018 een aanvraag indienen.", 0);
-        assertEquals(OptionalInt.of(2), AgreementExtractor.extract(letter, List.of(p), LETTER).getFirst().opgave(),
-                "'woningbouw' is the start of the title's compound");
-        assertEquals(OptionalInt.empty(), AgreementExtractor.extract(DOC, List.of(p), LETTER).getFirst().opgave(),
-                "a title without an opgave gives none");
-        assertEquals(OptionalInt.of(7), OpgaveAssigner.byTitle("Stand van zaken voorbereiding Wet inburgering"));
-        assertEquals(OptionalInt.empty(), OpgaveAssigner.byTitle("Natuurlijke grenzen van de begroting"),
-                "a short alias (natuur) is no part of a longer word");
-    }
 }

@@ -238,4 +238,40 @@ class PassageCutterTest {
         assertEquals(List.of("Planning"), rows.headingPath());
         assertTrue(rows.text().contains("- Aanvraagtijdvak eerste tranche"), rows.text());
     }
+
+    @Test
+    void aNumberedHeadingThatNamesAnOpgaveAsItsThemeGivesIt() {
+        List<Passage> passages = CUTTER.cut(new SourceDocument("x.pdf", "h", "application/pdf", "Voortgang", Optional.empty(),
+                "", "", List.of(b(Block.Type.HEADING, "3. Problematische schulden: een actieplan", 1),
+                        b(Block.Type.PARAGRAPH, "Het plan telt veertig maatregelen.", 1))));
+        assertEquals(OptionalInt.of(6), containing(passages, "veertig maatregelen").opgave());
+    }
+
+    @Test
+    void aDocumentAboutOneOpgaveGivesItToPassagesWhoseHeadingsNameNone() {
+        List<Block> blocks = List.of(
+                b(Block.Type.BOILERPLATE, "Datum 9 juni 2020", 1),
+                b(Block.Type.HEADING, "Derde ronde", 1),
+                b(Block.Type.PARAGRAPH, "Gemeenten konden tot 15 september 2020 een aanvraag indienen.", 1),
+                b(Block.Type.HEADING, "Samenhang", 1),
+                b(Block.Type.PARAGRAPH, "De klimaatadaptatie en het klimaatakkoord vragen ook ruimte.", 1));
+        List<Passage> byTitle = CUTTER.cut(new SourceDocument("w.pdf", "h", "application/pdf",
+                "Uitkomsten derde ronde Woningbouwversnelling", Optional.empty(), "", "", blocks));
+        assertEquals(OptionalInt.of(2), containing(byTitle, "15 september 2020").opgave(),
+                "the title names 'woningbouw' as the start of a compound");
+        assertEquals(OptionalInt.of(1), containing(byTitle, "klimaatakkoord").opgave(), "a passage about another opgave keeps it");
+        assertEquals(OptionalInt.empty(), containing(byTitle, "Datum 9 juni 2020").opgave(), "boilerplate has no opgave");
+        assertEquals(OptionalInt.empty(), CUTTER.cut(new SourceDocument("w.pdf", "h", "application/pdf",
+                "Natuurlijke grenzen", Optional.empty(), "", "", blocks)).stream()
+                .filter(p -> p.text().contains("15 september")).findFirst().orElseThrow().opgave(),
+                "a title without an opgave (a short alias is no part of a word) gives none; two opgaven dominate none");
+
+        List<Passage> byText = CUTTER.cut(new SourceDocument("i.docx", "h", "application/pdf", "Stand van zaken",
+                Optional.empty(), "", "", List.of(
+                        b(Block.Type.PARAGRAPH, "De inburgering verandert: het nieuwe stelsel voor inburgering start later.", 1),
+                        b(Block.Type.HEADING, "Planning", 1),
+                        b(Block.Type.PARAGRAPH, "De wet treedt op 1 januari 2030 in werking.", 1),
+                        b(Block.Type.PARAGRAPH, "Gemeenten bereiden de inburgering voor.", 1))));
+        assertEquals(OptionalInt.of(7), containing(byText, "1 januari 2030").opgave(), "the text names inburgering three times");
+    }
 }
