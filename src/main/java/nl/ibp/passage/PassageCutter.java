@@ -50,9 +50,6 @@ public final class PassageCutter {
     private static final Pattern ROMAN = Pattern.compile("^(?:I|II|III|IV|V|VI|VII|VIII|IX|X)\\.\\s+\\S.*");
     private static final Pattern BIJLAGE = Pattern.compile("^Bijlage\\s+\\d+\\s*[-–:].*");
     private static final Pattern NUMBERED = Pattern.compile("^\\d{1,2}\\.\\s+\\S.*");
-    private static final Pattern SECTION = Pattern.compile(
-            "^(Maatschappelijke opgave|Gezamenlijke? ambitie|Ingrediënten( voor)?( het)? interbestuurlijk(e)? programma"
-                    + "|Afspraken|Aanpak|Wijze van samenwerking)$");
     private static final Pattern TABLE_OF_CONTENTS = Pattern.compile("^(Inhoudsopgave|Inhoud|Inhoudstafel|Table of contents|Contents)$",
             Pattern.CASE_INSENSITIVE);
     /** The field labels of a Dutch letter's header ("Datum", "Ons kenmerk", "Onderwerp") are not headings. */
@@ -156,7 +153,7 @@ public final class PassageCutter {
             String text = block.text();
             if (block.type() == Block.Type.HEADING) {
                 int level = Math.max(1, Math.min(block.level(), 6));
-                items.add(new Heading(level, text, false, SECTION.matcher(text).matches()));
+                items.add(new Heading(level, text, false, SectionNames.current().isSection(text)));
                 continue;
             }
             boolean lonelyNumbered = block.type() == Block.Type.LIST_ITEM && block.level() <= 1
@@ -196,7 +193,7 @@ public final class PassageCutter {
                 groupOpen = false;
                 base = top ? 2 : 3;
             } else if (isShortHeading(text)) {
-                boolean section = SECTION.matcher(text).matches();
+                boolean section = SectionNames.current().isSection(text);
                 if (section && !underNumbered) {
                     items.add(new Heading(3, text, false, true));
                     base = 3;

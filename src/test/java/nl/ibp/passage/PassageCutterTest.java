@@ -1,6 +1,7 @@
 package nl.ibp.passage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -273,5 +274,26 @@ class PassageCutterTest {
                         b(Block.Type.PARAGRAPH, "De wet treedt op 1 januari 2030 in werking.", 1),
                         b(Block.Type.PARAGRAPH, "Gemeenten bereiden de inburgering voor.", 1))));
         assertEquals(OptionalInt.of(7), containing(byText, "1 januari 2030").opgave(), "the text names inburgering three times");
+    }
+
+    @Test
+    void theSectionHeadingsOfTheProgrammeComeFromTheDataFile() {
+        SourceDocument doc = new SourceDocument("p.txt", "h", "text/plain", "P", Optional.empty(), "", "", List.of(
+                b(Block.Type.PARAGRAPH, "1. Samen aan de slag voor het klimaat", 1),
+                b(Block.Type.PARAGRAPH, "Energie", 1),
+                b(Block.Type.PARAGRAPH, "Warmte", 1),
+                b(Block.Type.PARAGRAPH, "Inleiding bij de opgave over het klimaat en de energie.", 1),
+                b(Block.Type.PARAGRAPH, "Wat we samen doen", 1),
+                b(Block.Type.PARAGRAPH, "Gemeenten stellen een warmteplan op voor elke wijk.", 1)));
+        assertEquals(List.of("1. Samen aan de slag voor het klimaat", "Energie", "Wat we samen doen"),
+                containing(CUTTER.cut(doc), "warmteplan").headingPath(), "an unknown section nests under the heading before it");
+        try {
+            SectionNames.use(SectionNames.parse("# kopjes\nWat we samen doen\n", SectionNames.FILE));
+            assertEquals(List.of("1. Samen aan de slag voor het klimaat", "Wat we samen doen"),
+                    containing(CUTTER.cut(doc), "warmteplan").headingPath(), "a programme with other section names is a data change");
+        } finally {
+            SectionNames.use(SectionNames.defaults());
+        }
+        assertTrue(SectionNames.current().isSection("Maatschappelijke opgave"), "the bundled file has the shipped names");
     }
 }
