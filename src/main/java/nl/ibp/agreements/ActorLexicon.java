@@ -43,6 +43,7 @@ final class ActorLexicon {
     private static final String END = "(?![\\p{L}\\p{N}&]|-\\p{L}|-\\s+(?:en|of)\\s)";
     /** Articles and determiners that belong to the mention. */
     private static final String PRE = "(?:(?i:de|het|alle|andere|drie|beide|overige|individuele|deelnemende|nieuwe|huidige|vorige"
+            + "|volgende|komende|eerstvolgende|toekomstige|zittende|demissionaire|verantwoordelijke"
             + "|enkele|sommige|elke|iedere|kleine|grote|vele|veel|\\d+|(?:meest\\s+)?betrokken)\\s+)*";
     private static final int CI = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
 
@@ -84,7 +85,8 @@ final class ActorLexicon {
         // ministers, staatssecretarissen and ministries: "de minister en staatssecretaris van IenW",
         // "de ministers van LNV en BZK", "het ministerie van Economische Zaken en Klimaat"
         String title = "(?i:(minister|staatssecretaris)(?:s|sen)?|ministeries?)";
-        add(0, "(?:" + title + "(?:\\s+en\\s+(?:de\\s+)?" + title + ")?)\\s+(?i:van)\\s+("
+        // "minister Schouten van LNV": a personal name may stand between the title and its ministry
+        add(0, "(?:" + title + "(?:\\s+en\\s+(?:de\\s+)?" + title + ")?)(?:\\s+\\p{Lu}[\\p{L}'-]+){0,2}\\s+(?i:van)\\s+("
                 + ministry + "(?:(?:\\s*,\\s*|\\s+en\\s+)" + ministry + ")*)", this::ministers);
         add(0, "(?i:(minister|staatssecretaris))\\s+(?i:voor)\\s+(\\p{Lu}\\p{L}+-?(?:(?:,\\s+|\\s+en\\s+|\\s+)\\p{Lu}\\p{L}+-?)*)",
                 m -> one(title(m.group(1)) + " voor " + m.group(2).replaceAll("\\s+", " ").replaceAll("-$", ""),

@@ -54,7 +54,8 @@ final class ActorRoles {
             prefix(Role.VOORZITTER, "\\b(?:voorgezeten\\s+door|voorzitter\\s+(?:is|wordt))\\s+"),
             prefix(Role.BETROKKEN, "\\b(?:samenwerking|samenspraak|overleg|afstemming|dialoog|gesprek|samen)\\s+met\\s+" + FILL),
             prefix(Role.BETROKKEN, "\\b(?:overleg\\s+(?:voeren|voert|te\\s+voeren)|werkt|werken|werkt\\s+samen|werken\\s+samen"
-                    + "|ontwikkelt|ontwikkelen|optrekken|trekt\\s+op|trekken\\s+op)\\s+met\\s+" + FILL),
+                    + "|ontwikkelt|ontwikkelen|optrekken|(?:trekt|trekken)(?:\\s+(?:daarin|hierin|daarbij|hierbij|samen))?\\s+op)"
+                    + "\\s+met\\s+" + FILL),
             prefix(Role.BETROKKEN, "\\bbetrokkenheid\\s+van\\s+" + FILL),
             prefix(Role.UITVOERING, "(?<!\\b(?:de|het|die|dat)\\s)\\bdoor\\s+"));
 
@@ -159,6 +160,7 @@ final class ActorRoles {
             + "beziet bezien samenwerken samenwerkt optrekken inzetten oppakken uitwerken vaststellen afspreken "
             + "coördineert coördineren publiceert publiceren verdeelt verdelen dient dienen leidt leiden voert stelt "
             + "opent openen verhoogt verhogen investeert creëert creëren verlaagt verlagen beheert beheren betrekt betrekken "
+            + "beslist beslissen dekt dekken bekostigt bekostigen "
             + "zal zullen wil willen kan kunnen moet moeten mag mogen");
 
     static final Set<String> MODALS = Set.of("zal", "zullen", "wil", "willen", "kan", "kunnen", "moet", "moeten", "mag",
@@ -167,6 +169,26 @@ final class ActorRoles {
     /** Verbs that can stand before an inverted subject ("Hiertoe voert de minister regie"). */
     static final Set<String> INVERSION_VERBS = union(ACTION_VERBS, Set.of("is", "zijn", "heeft", "hebben", "krijgt",
             "krijgen", "staat", "staan", "blijft", "blijven", "wordt", "worden"));
+
+    /** Separable particles that make a compound verb of a verb of doing: "vorm|geven", "op|pakken", "uit|voeren". */
+    private static final List<String> PARTICLES = List.of("aan", "af", "bij", "door", "in", "mee", "na", "om", "op",
+            "over", "samen", "terug", "toe", "uit", "vast", "voor", "vorm", "weg", "vrij", "tegemoet");
+
+    /**
+     * A finite verb or infinitive of doing: in the lexicon, or a separable compound of one
+     * ("vormgeven", "uitvoeren", "inrichten").
+     */
+    static boolean isActionVerb(String word) {
+        if (ACTION_VERBS.contains(word)) {
+            return true;
+        }
+        for (String p : PARTICLES) {
+            if (word.length() >= p.length() + 4 && word.startsWith(p) && ACTION_VERBS.contains(word.substring(p.length()))) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /** Plural finite verb: "zetten", "gaan", "zullen"; singular: "zet", "gaat", "zal", "kan". */
     static boolean pluralVerb(String verb) {

@@ -48,6 +48,13 @@ public final class Actors {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}'&-]+|[^\\s\\p{L}\\p{N}]");
 
+    /** Between a subject and the parties it acts with: "X samen met Y …". */
+    private static final Pattern COMPANION = Pattern.compile(
+            "\\s*,?\\s*(?:samen|tezamen|gezamenlijk)\\s+met\\s+(?:(?:onder\\s+meer|o\\.a\\.|andere|alle)\\s+)?",
+            Pattern.CASE_INSENSITIVE);
+    /** "Laat waterschappen de kosten dekken": the party after a causative verb carries out the infinitive. */
+    private static final Set<String> CAUSATIVES = Set.of("laat", "laten", "liet", "lieten");
+
     private static final Set<String> SUBORDINATORS = Set.of("dat", "die", "waarbij", "waarin", "waarmee", "waardoor",
             "omdat", "zodat", "als", "wanneer", "terwijl", "doordat", "hoe", "waar", "indien", "zodra", "opdat", "nu",
             "welke", "wat");
@@ -71,6 +78,7 @@ public final class Actors {
             return List.of();
         }
         List<List<Mention>> groups = groups(s, lexicon.scan(s));
+        boolean continuation = continuesLeadIn(s);
         LinkedHashSet<Responsibility> out = new LinkedHashSet<>();
         for (int g = 0; g < groups.size(); g++) {
             List<Mention> group = groups.get(g);
@@ -78,7 +86,21 @@ public final class Actors {
             int end = group.get(group.size() - 1).end();
             int next = g + 1 < groups.size() ? groups.get(g + 1).get(0).start() : s.length();
             boolean plural = group.size() > 1 || group.get(0).plural();
-            for (Role role : roles(s, start, end, next, plural)) {
+            List<Role> roles;
+            if (g + 1 < groups.size() && COMPANION.matcher(s.substring(end, next)).matches()) {
+                // "gemeenten samen met politie en OM … vormgeven": the companions get their own role
+                // (BETROKKEN, from "samen met"); the subject's clause goes on after them, in the
+                // number of the joint subject, which is unknown
+                List<Mention> companions = groups.get(g + 1);
+                int after = companions.get(companions.size() - 1).end();
+                String joined = s.substring(0, end) + s.substring(after);
+                int shift = after - end;
+                int nextAfter = g + 2 < groups.size() ? groups.get(g + 2).get(0).start() - shift : joined.length();
+                roles = roles(joined, start, end, nextAfter, null, continuation);
+            } else {
+                roles = roles(s, start, end, next, plural, continuation);
+            }
+            for (Role role : roles) {
                 for (Mention m : group) {
                     for (Actor a : m.actors()) {
                         out.add(new Responsibility(a, role));
@@ -121,10 +143,23 @@ public final class Actors {
 
     // ---- roles ----------------------------------------------------------------------------
 
-    private enum Position { NONE, MAIN, SUBORDINATE, INVERTED }
+    private enum Position { NONE, MAIN, SUBORDINATE, INVERTED, CAUSATIVE }
 
-    /** The roles of the group at {@code [start, end)}; {@code next} is where the next group starts. */
-    private static List<Role> roles(String s, int start, int end, int next, boolean plural) {
+    /**
+     * Whether the text goes on from a lead-in instead of being a sentence of its own: a list item
+     * that starts in lower case ("Wij hechten eraan dat: - de fondsbeheerders … een besluit nemen;").
+     * Such an item may be a subordinate clause, with its verb at the end.
+     */
+    private static boolean continuesLeadIn(String s) {
+        String t = LIST_MARKER.matcher(s).replaceFirst("");
+        return !t.isEmpty() && Character.isLowerCase(t.charAt(0));
+    }
+
+    /**
+     * The roles of the group at {@code [start, end)}; {@code next} is where the next group starts;
+     * {@code plural} is the group's number, or null when unknown.
+     */
+    private static List<Role> roles(String s, int start, int end, int next, Boolean plural, boolean continuation) {
         String before = s.substring(0, start);
         Role prefix = ActorRoles.prefixRole(before);
         if (prefix != null) {
@@ -146,6 +181,8 @@ public final class Actors {
             position = Position.MAIN;
         } else if (SUBORDINATORS.contains(lastWord)) {
             position = Position.SUBORDINATE;
+        } else if (CAUSATIVES.contains(lastWord)) {
+            position = Position.CAUSATIVE;
         } else if (ActorRoles.INVERSION_VERBS.contains(lastWord)) {
             position = Position.INVERTED;
         } else {
@@ -159,7 +196,10 @@ public final class Actors {
         }
         // "Regio en Rijk kunnen …": a non-actor conjunct before the group makes its number unknown
         Boolean number = COORDINATORS.contains(lastWord) ? null : plural;
-        return carriesOut(position, lastWord, clause, fullClause, number) ? List.of(Role.UITVOERING) : List.of();
+        boolean does = carriesOut(position, lastWord, clause, fullClause, number)
+                || position == Position.MAIN && continuation && context.isEmpty()
+                && carriesOut(Position.SUBORDINATE, lastWord, clause, fullClause, number);
+        return does ? List.of(Role.UITVOERING) : List.of();
     }
 
     /**
@@ -172,6 +212,11 @@ public final class Actors {
         String verb;
         List<String> after;
         switch (position) {
+            case CAUSATIVE -> {
+                // "Laat X de kosten dekken": an infinitive of doing in the clause, not negated
+                return words.stream().noneMatch(NEGATIONS::contains)
+                        && words.stream().anyMatch(w -> w.endsWith("en") && ActorRoles.isActionVerb(w));
+            }
             case INVERTED -> {
                 verb = verbBefore;
                 after = words;
@@ -185,18 +230,24 @@ public final class Actors {
                 after = words.subList(at + 1, words.size());
             }
             case SUBORDINATE -> {
-                // verb-final: a verb of doing among the first words, no negation or passive before it
+                // verb-final: a verb of doing among the first words, no negation or passive before it;
+                // of words that can be noun or verb ("een besluit nemen") the first that agrees in number
                 int limit = Math.min(words.size(), 12);
                 int at = -1;
+                int first = -1;
                 for (int i = 0; i < limit && at < 0; i++) {
                     String w = words.get(i);
                     if (NEGATIONS.contains(w) || w.equals("wordt") || w.equals("worden")) {
                         return false;
                     }
-                    if (ActorRoles.ACTION_VERBS.contains(w) && (i == 0 || !words.get(i - 1).equals("te"))) {
-                        at = i;
+                    if (ActorRoles.isActionVerb(w) && (i == 0 || !words.get(i - 1).equals("te"))) {
+                        first = first < 0 ? i : first;
+                        if (plural == null || ActorRoles.pluralVerb(w) == plural) {
+                            at = i;
+                        }
                     }
                 }
+                at = at < 0 ? first : at;
                 if (at < 0 || words.subList(at, limit).contains("worden") || words.subList(at, limit).contains("wordt")) {
                     return false;
                 }
@@ -216,7 +267,7 @@ public final class Actors {
         if ((verb.equals("stelt") || verb.equals("stellen")) && !after.isEmpty() && after.get(0).equals("dat")) {
             return false;   // "stelt dat": says, does not do
         }
-        return position == Position.MAIN ? ActorRoles.looksLikeActionVerb(verb) : ActorRoles.ACTION_VERBS.contains(verb);
+        return position == Position.MAIN ? ActorRoles.looksLikeActionVerb(verb) : ActorRoles.isActionVerb(verb);
     }
 
     /**

@@ -100,15 +100,37 @@ public final class AgreementExtractor {
 
     private static List<Statement> sentenceStatements(ActorLexicon lexicon, String passageText, LocalDate date) {
         List<Statement> statements = new ArrayList<>();
+        String previous = "";
         for (String sentence : Sentences.texts(passageText)) {
             String text = sentence.replaceFirst("^[-\\s]+", "").strip();
             List<Deadline> deadlines = DutchDates.find(text, date);
             List<Responsibility> actors = Actors.find(lexicon, text);
             if (!actors.isEmpty() || deadlines.stream().anyMatch(d -> !isPast(d, date))) {
-                statements.add(new Statement(text, deadlines, actors));
+                statements.add(new Statement(withAntecedent(previous, text), deadlines, actors));
             }
+            previous = text;
         }
         return statements;
+    }
+
+    /**
+     * A sentence that opens by pointing back ("Dat wordt per 1 januari 2022 verwerkt.", "Daarmee
+     * ligt het besluit bij …") says what it is about only in the sentence before it: the statement
+     * is the two together. Its dates and actors stay those of the sentence itself.
+     */
+    private static final Pattern POINTS_BACK = Pattern.compile(
+            "^(?:(?:Dat|Dit|Die|Deze)\\s+(?:is|zijn|was|waren|wordt|worden|werd|werden|zal|zullen|kan|kunnen|moet|moeten"
+                    + "|mag|gaat|gaan|heeft|hebben|betekent|geldt|gelden|komt|staat|ligt|blijft|krijgt|vraagt)"
+                    + "|(?:Daar|Hier)(?:mee|bij|voor|toe|in|op|door))\\b");
+    /** An antecedent longer than this is not repeated in the statement. */
+    private static final int MAX_ANTECEDENT = 300;
+
+    private static String withAntecedent(String previous, String sentence) {
+        if (previous.length() > MAX_ANTECEDENT || !POINTS_BACK.matcher(sentence).find()
+                || !previous.matches("(?s)(?:\\S+\\s+){2,}.*[.!?]\\W*")) { // a sentence of its own, not a label "b."
+            return sentence;
+        }
+        return previous + " " + sentence;
     }
 
     /** A column header that says who does the row's work ("Wie", "Trekker", "Verantwoordelijk"). */

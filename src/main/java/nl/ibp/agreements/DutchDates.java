@@ -460,24 +460,17 @@ public final class DutchDates {
         return Optional.of(new Deadline(m.group(), span.start(), span.end(), span.precision(), kind));
     }
 
-    /** Tweede Kamer elections; a cabinet period is the term that follows one (regularly four years). */
-    private static final List<LocalDate> ELECTIONS = List.of(LocalDate.of(1994, 5, 3), LocalDate.of(1998, 5, 6),
-            LocalDate.of(2002, 5, 15), LocalDate.of(2003, 1, 22), LocalDate.of(2006, 11, 22), LocalDate.of(2010, 6, 9),
-            LocalDate.of(2012, 9, 12), LocalDate.of(2017, 3, 15), LocalDate.of(2021, 3, 17), LocalDate.of(2023, 11, 22),
-            LocalDate.of(2025, 10, 29));
-
     private static Optional<Deadline> cabinetTerm(Matcher m, Ctx c) {
-        int i = -1;
-        for (int k = 0; k < ELECTIONS.size(); k++) {
-            if (!ELECTIONS.get(k).isAfter(c.doc())) {
-                i = k;
-            }
-        }
-        if (i < 0) {
+        // Tweede Kamer elections (the corpus' _verkiezingen.txt); a cabinet period is the term that
+        // follows one (regularly four years)
+        List<LocalDate> elections = Elections.current().dates();
+        Optional<Integer> last = Elections.current().lastOnOrBefore(c.doc());
+        if (last.isEmpty()) {
             return Optional.empty();
         }
+        int i = last.get();
         String det = norm(m.group("det"));
-        int from = ELECTIONS.get(i).getYear();
+        int from = elections.get(i).getYear();
         int to = from + 4;
         Kind kind = Kind.TARGET;
         if (det.endsWith("vorige")) {
@@ -485,7 +478,7 @@ public final class DutchDates {
                 return Optional.empty();
             }
             to = from;
-            from = ELECTIONS.get(i - 1).getYear();
+            from = elections.get(i - 1).getYear();
             kind = Kind.EVENT;
         } else if (det.endsWith("volgende")) {
             from = to;

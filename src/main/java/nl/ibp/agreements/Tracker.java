@@ -89,6 +89,7 @@ public final class Tracker implements Derivation {
         ActorData actors;
         try {
             actors = ActorData.load(corpus.resolve(ActorData.FILE));
+            Elections.use(Elections.load(corpus.resolve(Elections.FILE)));
         } catch (DataFileException e) {
             throw new TrackerException(e.getMessage());
         }
@@ -101,7 +102,7 @@ public final class Tracker implements Derivation {
         }
         // The statement cache is kept beside the generations (in the index directory), not in one.
         List<Agreement> extracted = extract(generation.toAbsolutePath().getParent(), documents, new ActorLexicon(actors),
-                actors.fingerprint(), today);
+                actors.fingerprint() + "\n" + Elections.current().fingerprint(), today);
         Overlay.Applied applied = Overlay.load(corpus.resolve(Overlay.FILE)).apply(extracted, ids, Overlay.FILE);
         notes.addAll(applied.problems());
         try (AgreementStore store = AgreementStore.create(generation.resolve(AgreementStore.GENERATION_FILE))) {

@@ -188,6 +188,7 @@ public final class Indexer implements AutoCloseable {
         Synonyms.load(corpus.resolve(SYNONYMS_FILE)); // validate before any work: a bad line fails the run
         try { // the opgaven the passages are cut by; a bad line fails the run before any work
             Opgaven.use(Opgaven.load(corpus.resolve(Opgaven.FILE)));
+            nl.ibp.passage.SectionNames.use(nl.ibp.passage.SectionNames.load(corpus.resolve(nl.ibp.passage.SectionNames.FILE)));
         } catch (DataFileException e) {
             throw new IndexException(e.getMessage());
         }

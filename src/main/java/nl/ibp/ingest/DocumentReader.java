@@ -224,7 +224,8 @@ final class DocumentReader {
             tesseract.setTimeoutSeconds(OCR_TIMEOUT_SECONDS);
         }
         context.set(TesseractOCRConfig.class, tesseract);
-        context.set(Parser.class, parser);
+        // Scanned pages are cleaned of speckles before Tesseract reads them (see OcrImages).
+        context.set(Parser.class, ocr ? new OcrImages(parser) : parser);
         return context;
     }
 

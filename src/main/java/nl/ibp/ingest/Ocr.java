@@ -29,7 +29,7 @@ public final class Ocr {
 
     /** What the extraction can do, for cache keys: installing Tesseract re-reads files skipped without it. */
     public static String capabilities() {
-        return available() ? "ocr=" + DocumentReader.OCR_LANGUAGE : "ocr=none";
+        return available() ? "ocr=" + DocumentReader.OCR_LANGUAGE + "+" + OcrImages.CLEANING : "ocr=none";
     }
 
     private static boolean probe() {

@@ -33,6 +33,11 @@ public final class DataFiles {
         }
     }
 
+    /** The lines of a data file that count: stripped, without blank lines and lines starting with #. */
+    public static java.util.List<String> lines(String text) {
+        return text.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+    }
+
     /** A resource the build put in the jar, as text; empty when it is not there. */
     public static Optional<String> bundled(Class<?> owner, String resource) {
         try (InputStream in = owner.getResourceAsStream(resource)) {

@@ -191,6 +191,16 @@ public final class Opgaven {
         return current().mentionedIn(heading);
     }
 
+    /** See {@link Catalogue#namedInTitle}. */
+    public static Optional<Opgave> namedInTitle(String title) {
+        return current().namedInTitle(title);
+    }
+
+    /** See {@link Catalogue#dominantIn}. */
+    public static Optional<Opgave> dominantIn(String text) {
+        return current().dominantIn(text);
+    }
+
     /** See {@link Catalogue#about}. */
     public static Optional<Opgave> about(String text) {
         return current().about(text);
@@ -283,6 +293,75 @@ public final class Opgaven {
             return Optional.empty();
         }
 
+        /** Shortest alias that names an opgave as part of a compound word in a title ("Woningbouwimpuls": woningbouw). */
+        public static final int MIN_COMPOUND_ALIAS = 7;
+
+        /**
+         * The opgave a document's title names: a letter titled "Stand van zaken Wet inburgering" or
+         * "Uitkomsten tweede tranche Woningbouwimpuls" is about that opgave throughout, also where a
+         * paragraph names none. By title or alias as whole words, else by a long alias as the start or
+         * end of a compound word; a title that names two opgaven gives none.
+         */
+        public Optional<Opgave> namedInTitle(String title) {
+            String text = padded(title);
+            Set<Opgave> found = new java.util.LinkedHashSet<>();
+            for (Names n : names) {
+                if (text.contains(n.title()) || n.aliases().stream().anyMatch(text::contains)) {
+                    found.add(n.opgave());
+                }
+            }
+            if (!found.isEmpty()) {
+                return found.size() == 1 ? Optional.of(found.iterator().next()) : Optional.empty();
+            }
+            List<String> words = java.util.Arrays.stream(title.toLowerCase(Locale.ROOT).split("[^\\p{L}]+"))
+                    .filter(w -> w.length() > MIN_COMPOUND_ALIAS).toList();
+            for (Opgave o : all) {
+                for (String alias : o.aliases()) {
+                    String a = alias.toLowerCase(Locale.ROOT);
+                    if (a.length() >= MIN_COMPOUND_ALIAS && a.chars().allMatch(Character::isLetter)
+                            && words.stream().anyMatch(w -> w.length() > a.length() && (w.startsWith(a) || w.endsWith(a)))) {
+                        found.add(o);
+                    }
+                }
+            }
+            return found.size() == 1 ? Optional.of(found.iterator().next()) : Optional.empty();
+        }
+
+        /** A document's mentions of its dominant opgave: at least this many ... */
+        public static final int MIN_DOMINANT_MENTIONS = 3;
+        /** ... and at least this many times those of all other opgaven together. */
+        public static final int DOMINANCE = 2;
+
+        /**
+         * The opgave a whole document is about, when it names one far more than all others (as
+         * {@link #about} counts: a title three, an alias one): a letter about one opgave, whose
+         * paragraphs need not name it each. A letter about several opgaven has none.
+         */
+        public Optional<Opgave> dominantIn(String text) {
+            String t = padded(text);
+            Opgave best = null;
+            int bestScore = 0;
+            int total = 0;
+            for (Names n : names) {
+                int score = score(t, n);
+                total += score;
+                if (score > bestScore) {
+                    best = n.opgave();
+                    bestScore = score;
+                }
+            }
+            return bestScore >= MIN_DOMINANT_MENTIONS && bestScore >= DOMINANCE * (total - bestScore)
+                    ? Optional.of(best) : Optional.empty();
+        }
+
+        private static int score(String paddedText, Names n) {
+            int score = 3 * count(paddedText, n.title());
+            for (String alias : n.aliases()) {
+                score += count(paddedText, alias);
+            }
+            return score;
+        }
+
         /**
          * The opgave a text is about by the names it uses: a title counts three, each alias
          * mention one; the best must reach 2 and stand alone.
@@ -293,10 +372,7 @@ public final class Opgaven {
             int bestScore = 0;
             boolean tie = false;
             for (Names n : names) {
-                int score = 3 * count(t, n.title());
-                for (String alias : n.aliases()) {
-                    score += count(t, alias);
-                }
+                int score = score(t, n);
                 if (score > bestScore) {
                     best = n.opgave();
                     bestScore = score;

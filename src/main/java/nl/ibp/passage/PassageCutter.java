@@ -50,9 +50,6 @@ public final class PassageCutter {
     private static final Pattern ROMAN = Pattern.compile("^(?:I|II|III|IV|V|VI|VII|VIII|IX|X)\\.\\s+\\S.*");
     private static final Pattern BIJLAGE = Pattern.compile("^Bijlage\\s+\\d+\\s*[-–:].*");
     private static final Pattern NUMBERED = Pattern.compile("^\\d{1,2}\\.\\s+\\S.*");
-    private static final Pattern SECTION = Pattern.compile(
-            "^(Maatschappelijke opgave|Gezamenlijke? ambitie|Ingrediënten( voor)?( het)? interbestuurlijk(e)? programma"
-                    + "|Afspraken|Aanpak|Wijze van samenwerking)$");
     private static final Pattern TABLE_OF_CONTENTS = Pattern.compile("^(Inhoudsopgave|Inhoud|Inhoudstafel|Table of contents|Contents)$",
             Pattern.CASE_INSENSITIVE);
     /** The field labels of a Dutch letter's header ("Datum", "Ons kenmerk", "Onderwerp") are not headings. */
@@ -73,7 +70,19 @@ public final class PassageCutter {
 
     public List<Passage> cut(SourceDocument document) {
         List<Item> items = demoteEmptyHeadings(classify(joinContinuations(document.blocks())));
-        return new Builder(document.id()).build(items);
+        return new Builder(document.id(), documentOpgave(document)).build(items);
+    }
+
+    /**
+     * The opgave of a document about one opgave, or 0: the one its title names, else the one its
+     * running text names far more than all others ({@link Opgaven#dominantIn}). Headings do not
+     * count there: a heading that names an opgave gives it to its own section only.
+     */
+    private static int documentOpgave(SourceDocument document) {
+        String text = document.blocks().stream()
+                .filter(b -> !b.isAside() && b.type() != Block.Type.BOILERPLATE && b.type() != Block.Type.HEADING)
+                .map(Block::text).collect(java.util.stream.Collectors.joining("\n"));
+        return Opgaven.namedInTitle(document.title()).or(() -> Opgaven.dominantIn(text)).map(Opgave::number).orElse(0);
     }
 
     /** One passage's text before it gets its id, with what it is and the page it starts on. */
@@ -144,7 +153,7 @@ public final class PassageCutter {
             String text = block.text();
             if (block.type() == Block.Type.HEADING) {
                 int level = Math.max(1, Math.min(block.level(), 6));
-                items.add(new Heading(level, text, false, SECTION.matcher(text).matches()));
+                items.add(new Heading(level, text, false, SectionNames.current().isSection(text)));
                 continue;
             }
             boolean lonelyNumbered = block.type() == Block.Type.LIST_ITEM && block.level() <= 1
@@ -184,7 +193,7 @@ public final class PassageCutter {
                 groupOpen = false;
                 base = top ? 2 : 3;
             } else if (isShortHeading(text)) {
-                boolean section = SECTION.matcher(text).matches();
+                boolean section = SectionNames.current().isSection(text);
                 if (section && !underNumbered) {
                     items.add(new Heading(3, text, false, true));
                     base = 3;
@@ -298,14 +307,20 @@ public final class PassageCutter {
 
     private final class Builder {
         private final String documentId;
+        /**
+         * The opgave of the document ({@link #documentOpgave}), or 0: of every passage whose headings
+         * name none, unless its own text names another.
+         */
+        private final int titleOpgave;
         private final String[] path = new String[7];
         private final int[] opgaveAt = new int[7];
         private final List<Block> section = new ArrayList<>();
         private final List<Passage> passages = new ArrayList<>();
         private final Map<String, Integer> seenIds = new HashMap<>();
 
-        Builder(String documentId) {
+        Builder(String documentId, int titleOpgave) {
             this.documentId = documentId;
+            this.titleOpgave = titleOpgave;
         }
 
         List<Passage> build(List<Item> items) {
@@ -318,8 +333,10 @@ public final class PassageCutter {
                             opgaveAt[l] = 0;
                         }
                         path[h.level()] = h.text();
-                        opgaveAt[h.level()] = (h.numbered() ? Opgaven.byTitle(h.text()) : Opgaven.mentionedIn(h.text()))
-                                .map(Opgave::number).orElse(0);
+                        // a numbered heading is an opgave's chapter by its title, or names one as a theme
+                        // ("1. Sociaal domein: extra geld")
+                        opgaveAt[h.level()] = (h.numbered() ? Opgaven.byTitle(h.text()).or(() -> Opgaven.mentionedIn(h.text()))
+                                : Opgaven.mentionedIn(h.text())).map(Opgave::number).orElse(0);
                     }
                     case Content c -> section.add(c.block());
                 }
@@ -346,6 +363,7 @@ public final class PassageCutter {
                     }
                 }
             }
+            int fallback = titleOpgave;
             List<Block> flow = new ArrayList<>();
             List<Unit> asides = new ArrayList<>();
             for (Block b : section) {
@@ -366,13 +384,21 @@ public final class PassageCutter {
                 }
             }
             for (Unit unit : texts(flow)) {
-                add(headingPath, opgave, unit);
+                add(headingPath, opgave != 0 ? opgave : ownOr(unit, fallback), unit);
             }
             for (Unit unit : asides) {
                 // Boilerplate belongs to no opgave; a footnote to the section it stands in.
-                add(headingPath, unit.kind().holdsAgreements() ? opgave : 0, unit);
+                add(headingPath, !unit.kind().holdsAgreements() ? 0 : opgave != 0 ? opgave : ownOr(unit, fallback), unit);
             }
             section.clear();
+        }
+
+        /** The document's opgave for a passage its headings give none, unless the passage's text is about another. */
+        private static int ownOr(Unit unit, int documentOpgave) {
+            if (documentOpgave == 0) {
+                return 0;
+            }
+            return Opgaven.about(unit.text()).map(Opgave::number).orElse(documentOpgave);
         }
 
         private void add(List<String> headingPath, int opgave, Unit unit) {

@@ -97,7 +97,7 @@ public final class PassageSearcher implements AutoCloseable {
         for (ScoreDoc sd : top.scoreDocs) {
             hits.add(toHit(stored.document(sd.doc), sd.score));
         }
-        List<Hit> ranked = Rerank.apply(question, hits, letterParts);
+        List<Hit> ranked = Rerank.apply(question, queries.terms(question), this::idfOrZero, hits, letterParts);
         return List.copyOf(ranked.subList(0, Math.min(k, ranked.size())));
     }
 
@@ -141,6 +141,14 @@ public final class PassageSearcher implements AutoCloseable {
         int n = Math.max(1, reader.numDocs());
         int df = documentFrequency(term);
         return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+    }
+
+    private double idfOrZero(String term) {
+        try {
+            return idf(term);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** Spelling suggestions from the words of this index. */

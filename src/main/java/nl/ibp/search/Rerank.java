@@ -3,12 +3,16 @@ package nl.ibp.search;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * Ordering across documents after BM25: letter boilerplate goes down, and when a clearly newer
- * document answers about as well as the best hit, the newer one comes first, unless the question
+ * document answers about as well as the best hit (a score near the best, as much of the question
+ * held, and something the best hit does not tell), the newer one comes first, unless the question
  * names a year or a document (then the user asks for that one).
  */
 final class Rerank {
@@ -29,7 +33,47 @@ final class Rerank {
     private Rerank() {
     }
 
+    /**
+     * Whether a newer hit answers the same question as the best hit, and tells something of its
+     * own: it holds at least as much of the question (the rarity of the question terms it holds;
+     * a score near the best can also come from one term many times), and it is no copy that
+     * says less (a signature "J. Kriens" under a signature "Jantine Kriens": nothing newer is told).
+     * A hit of an index without sentence terms counts as answering as much.
+     */
+    private static boolean answersAsMuch(Hit newer, double bestCover, Set<String> bestTerms, List<String> questionTerms,
+                                         Rarity rarity) {
+        if (newer.sentenceTerms().isEmpty() || bestTerms.isEmpty()) {
+            return true;
+        }
+        return cover(newer, questionTerms, rarity) >= bestCover
+                && !terms(newer).stream().allMatch(t -> t.length() < 2 || bestTerms.contains(t)); // initials tell nothing
+    }
+
+    /** How much of the question a passage holds: the summed rarity of the distinct question terms it holds. */
+    static double cover(Hit hit, List<String> questionTerms, Rarity rarity) {
+        Set<String> held = terms(hit);
+        return new LinkedHashSet<>(questionTerms).stream().filter(held::contains).mapToDouble(rarity::of).sum();
+    }
+
+    private static Set<String> terms(Hit hit) {
+        Set<String> held = new HashSet<>();
+        hit.sentenceTerms().forEach(held::addAll);
+        return held;
+    }
+
+    /** How rare a question term is (BM25 idf); 0 for a term in every passage. */
+    interface Rarity {
+        double of(String term);
+    }
+
     static List<Hit> apply(String question, List<Hit> hits, LetterParts parts) {
+        return apply(question, List.of(), t -> 1, hits, parts);
+    }
+
+    /**
+     * @param questionTerms the question's stemmed terms, as the index stores a passage's sentence terms
+     */
+    static List<Hit> apply(String question, List<String> questionTerms, Rarity rarity, List<Hit> hits, LetterParts parts) {
         List<Hit> out = new ArrayList<>(hits.size());
         for (Hit h : hits) {
             out.add(parts.isBoilerplate(h.passage().text())
@@ -46,9 +90,12 @@ final class Rerank {
         LocalDate bestDate = best.document().date().get();
         int newest = -1;
         LocalDate newestDate = bestDate.plusDays(MIN_DAYS_NEWER - 1);
+        double bestCover = cover(best, questionTerms, rarity);
+        Set<String> bestTerms = terms(best);
         for (int i = 1; i < out.size() && out.get(i).score() >= NEWER_BAND * best.score(); i++) {
-            var d = out.get(i).document().date();
-            if (d.isPresent() && d.get().isAfter(newestDate)) {
+            Hit h = out.get(i);
+            var d = h.document().date();
+            if (d.isPresent() && d.get().isAfter(newestDate) && answersAsMuch(h, bestCover, bestTerms, questionTerms, rarity)) {
                 newest = i;
                 newestDate = d.get();
             }

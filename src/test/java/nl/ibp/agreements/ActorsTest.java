@@ -402,4 +402,48 @@ class ActorsTest {
                 () -> ActorData.parse("orgaan X = *X\n", "_actoren.txt"));
         assertEquals("_actoren.txt:1: '*' (alleen na 'minister van') kan alleen bij een ministerie", e.getMessage());
     }
+
+    // ---- grammar traps of letters as they come ------------------------------------------------
+
+    @Test
+    void aPersonalNameMayStandBetweenTheTitleAndItsMinistry() {
+        assertEquals(List.of("staatssecretaris van BZK=VERANTWOORDELIJK"),
+                roles("Staatssecretaris Knops van BZK is verantwoordelijk voor de uitvoering van de regeling."));
+        assertEquals(List.of("minister van IenW=COORDINEERT", "minister van LNV=BETROKKEN"),
+                roles("Minister Van Nieuwenhuizen van IenW is coördinerend bewindspersoon en trekt daarbij op met "
+                        + "minister Schouten van LNV."));
+    }
+
+    @Test
+    void aSubjectActingTogetherWithOthersKeepsItsOwnVerbBehindThem() {
+        assertEquals(List.of("provincies=UITVOERING", "waterschappen=BETROKKEN", "gemeenten=BETROKKEN"),
+                roles("Het geld gaat naar de gebieden, waar provincies samen met waterschappen en gemeenten "
+                        + "de versterking van de dijken uitvoeren."),
+                "a separable verb (uit|voeren) at the end of the subordinate clause");
+        assertEquals(List.of("waterschappen=BETROKKEN"),
+                roles("Het geld gaat naar de gebieden, waar bewoners samen met waterschappen de dijken bekijken."),
+                "who is not an actor gets nothing; the companion still takes part");
+    }
+
+    @Test
+    void determinersBeforeAnInvertedSubjectDoNotHideIt() {
+        assertEquals(List.of("kabinet=UITVOERING"), roles("Over de hoogte van het accres beslist het komende kabinet."));
+        assertEquals(List.of("kabinet=UITVOERING"), roles("Over de verdeling besluit het volgende kabinet."));
+    }
+
+    @Test
+    void theActorAfterACausativeLaatCarriesOutTheInfinitive() {
+        assertEquals(List.of("provincies=UITVOERING"),
+                roles("- Laat provincies de regionale kosten zelf bekostigen uit hun eigen middelen."));
+        assertEquals(List.of(), roles("Laat gemeenten niet opdraaien voor de kosten."), "a negation gives no role");
+    }
+
+    @Test
+    void aListItemGoingOnFromALeadInMayHaveItsVerbAtTheEnd() {
+        assertEquals(List.of("provincies=UITVOERING"),
+                roles("de provincies daarom nog dit jaar een besluit nemen over de regionale verdeling;"),
+                "of 'besluit' (noun or verb) and 'nemen' the plural verb agrees with its subject");
+        assertEquals(List.of(), roles("- gemeenten met de meicirculaire 2021 worden geïnformeerd over hun uitkomst;"),
+                "a passive gives no role");
+    }
 }

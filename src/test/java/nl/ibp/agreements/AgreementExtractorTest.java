@@ -94,4 +94,20 @@ class AgreementExtractorTest {
                 OptionalInt.empty(), "Gemeenten konden tot 15 september 2018 een aanvraag indienen.", 0);
         assertEquals(OptionalInt.of(5), extract(p).getFirst().opgave());
     }
+
+    @Test
+    void aSentenceThatPointsBackIsReadWithTheSentenceBeforeIt() {
+        List<Agreement> found = extract(passage("p", OptionalInt.of(9), """
+                Het besluit heeft geen gevolgen voor de regeling voor beschermd wonen. Dat wordt per 1 januari 2030 \
+                in de bestaande verdeling verwerkt. Hiermee zetten gemeenten een stap."""));
+        assertEquals(List.of("Het besluit heeft geen gevolgen voor de regeling voor beschermd wonen. Dat wordt per 1 januari "
+                        + "2030 in de bestaande verdeling verwerkt.",
+                "Dat wordt per 1 januari 2030 in de bestaande verdeling verwerkt. Hiermee zetten gemeenten een stap."),
+                found.stream().map(Agreement::text).toList());
+        assertEquals(List.of("per 1 januari 2030"), found.getFirst().deadlines().stream().map(Deadline::label).toList(),
+                "dates stay those of the sentence itself");
+        assertEquals(List.of("Dit jaar stellen gemeenten een plan op."), extract(passage("q", OptionalInt.of(9),
+                "Het weer was goed. Dit jaar stellen gemeenten een plan op.")).stream().map(Agreement::text).toList(),
+                "'Dit jaar' does not point back");
+    }
 }

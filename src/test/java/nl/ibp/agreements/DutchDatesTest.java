@@ -334,4 +334,21 @@ class DutchDatesTest {
         }
         assertTrue(sentences > 500, "sentences: " + sentences);
     }
+
+    @Test
+    void cabinetPeriodsFollowTheElectionsOfTheDataFile() {
+        try {
+            Elections.use(Elections.parse("# verkiezingen\n2017-03-15\n\n2029-06-06\n", "_verkiezingen.txt"));
+            Deadline d = DutchDates.find("deze kabinetsperiode", LocalDate.of(2030, 2, 1)).get(0);
+            assertEquals(LocalDate.of(2029, 1, 1), d.start(), "a new election is a line in the file");
+            assertEquals(LocalDate.of(2033, 12, 31), d.end());
+        } finally {
+            Elections.use(Elections.defaults());
+        }
+        assertEquals(LocalDate.of(2025, 1, 1), DutchDates.find("deze kabinetsperiode", LocalDate.of(2026, 2, 1)).get(0).start(),
+                "the bundled file knows the shipped elections");
+        assertEquals("_verkiezingen.txt:2: verwacht een datum als jjjj-mm-dd, bv. '2017-03-15'",
+                org.junit.jupiter.api.Assertions.assertThrows(nl.ibp.passage.DataFileException.class,
+                        () -> Elections.parse("2017-03-15\nmaart 2021\n", "_verkiezingen.txt")).getMessage());
+    }
 }

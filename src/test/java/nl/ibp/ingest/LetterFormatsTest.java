@@ -209,6 +209,42 @@ class LetterFormatsTest {
     }
 
     @Test
+    void aSpeckledScanIsCleanedBeforeOcr() throws IOException {
+        assumeTrue(Ocr.available(), "Tesseract with Dutch is not installed (apt-get install tesseract-ocr tesseract-ocr-nld): OCR test skipped");
+        Path file = TestDocuments.scannedPdf(dir.resolve("stofferig.pdf"), Arrays.asList(
+                "Datum: 9 juni 2020", "Betreft: Voortgang gebiedsprogramma", null,
+                "Sinds het najaar van 2019 werken gemeenten, provincies en",
+                "waterschappen samen in twaalf kansrijke gebieden.",
+                "De werkgroep legt de lessen vast in een slotnotitie, die in",
+                "december 2021 aan de opdrachtgevers wordt overhandigd."), 0.02); // unfiltered: "h het najaar’", "20 2021 6"
+        String body = answerable(extract(file)).stream().map(Passage::text).collect(Collectors.joining("\n"));
+        for (String words : List.of("Sinds het najaar van 2019 werken gemeenten, provincies en waterschappen samen",
+                "die in december 2021 aan de opdrachtgevers wordt overhandigd.")) {
+            assertTrue(body.contains(words), words + " in: " + body);
+        }
+    }
+
+    @Test
+    void theMedianFilterRemovesSpecklesAndKeepsStrokes() {
+        java.awt.image.BufferedImage page = new java.awt.image.BufferedImage(40, 40, java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+        var raster = page.getRaster();
+        for (int y = 0; y < 40; y++) {
+            for (int x = 0; x < 40; x++) {
+                raster.setSample(x, y, 0, x >= 10 && x < 13 ? 0 : 255); // a stroke three pixels wide
+            }
+        }
+        raster.setSample(30, 30, 0, 0); // a speckle
+        raster.setSample(25, 5, 0, 0);
+        raster.setSample(26, 5, 0, 0);
+        var clean = OcrImages.median3(page).getRaster();
+        assertEquals(255, clean.getSample(30, 30, 0));
+        assertEquals(255, clean.getSample(25, 5, 0), "a speckle of two pixels goes too");
+        assertEquals(0, clean.getSample(11, 20, 0));
+        assertEquals(0, clean.getSample(10, 20, 0), "the stroke keeps its width");
+        assertEquals(0, clean.getSample(12, 20, 0));
+    }
+
+    @Test
     void pageWithoutTextIsSkippedWithAReasonNeverIndexedEmpty() throws IOException {
         Path file = TestDocuments.pdfPages(dir.resolve("leeg.pdf"), new GregorianCalendar(2020, Calendar.JANUARY, 1),
                 List.of(Arrays.asList((String) null)));

@@ -95,6 +95,14 @@ final class TestDocuments {
 
     /** A PDF whose only page is an image of the lines: a scan without a text layer. */
     static Path scannedPdf(Path file, List<String> lines) throws IOException {
+        return scannedPdf(file, lines, 0);
+    }
+
+    /**
+     * As {@link #scannedPdf(Path, List)}, with a share {@code speckles} of the pixels turned black at
+     * random (seeded, so the same every run): the dust and grain of a photocopied letter.
+     */
+    static Path scannedPdf(Path file, List<String> lines, double speckles) throws IOException {
         java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(1700, 2200,
                 java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
         java.awt.Graphics2D g = image.createGraphics();
@@ -111,6 +119,10 @@ final class TestDocuments {
             y += 60;
         }
         g.dispose();
+        java.util.Random random = new java.util.Random(42);
+        for (long n = Math.round(speckles * image.getWidth() * image.getHeight()); n > 0; n--) {
+            image.getRaster().setSample(random.nextInt(image.getWidth()), random.nextInt(image.getHeight()), 0, 0);
+        }
         try (PDDocument doc = new PDDocument()) {
             PDPage page = new PDPage();
             doc.addPage(page);

@@ -1,6 +1,7 @@
 package nl.ibp.passage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -237,5 +238,62 @@ class PassageCutterTest {
         Passage rows = containing(passages, "Einde looptijd regeling 31 december 2023 RVO");
         assertEquals(List.of("Planning"), rows.headingPath());
         assertTrue(rows.text().contains("- Aanvraagtijdvak eerste tranche"), rows.text());
+    }
+
+    @Test
+    void aNumberedHeadingThatNamesAnOpgaveAsItsThemeGivesIt() {
+        List<Passage> passages = CUTTER.cut(new SourceDocument("x.pdf", "h", "application/pdf", "Voortgang", Optional.empty(),
+                "", "", List.of(b(Block.Type.HEADING, "3. Problematische schulden: een actieplan", 1),
+                        b(Block.Type.PARAGRAPH, "Het plan telt veertig maatregelen.", 1))));
+        assertEquals(OptionalInt.of(6), containing(passages, "veertig maatregelen").opgave());
+    }
+
+    @Test
+    void aDocumentAboutOneOpgaveGivesItToPassagesWhoseHeadingsNameNone() {
+        List<Block> blocks = List.of(
+                b(Block.Type.BOILERPLATE, "Datum 9 juni 2020", 1),
+                b(Block.Type.HEADING, "Derde ronde", 1),
+                b(Block.Type.PARAGRAPH, "Gemeenten konden tot 15 september 2020 een aanvraag indienen.", 1),
+                b(Block.Type.HEADING, "Samenhang", 1),
+                b(Block.Type.PARAGRAPH, "De klimaatadaptatie en het klimaatakkoord vragen ook ruimte.", 1));
+        List<Passage> byTitle = CUTTER.cut(new SourceDocument("w.pdf", "h", "application/pdf",
+                "Uitkomsten derde ronde Woningbouwversnelling", Optional.empty(), "", "", blocks));
+        assertEquals(OptionalInt.of(2), containing(byTitle, "15 september 2020").opgave(),
+                "the title names 'woningbouw' as the start of a compound");
+        assertEquals(OptionalInt.of(1), containing(byTitle, "klimaatakkoord").opgave(), "a passage about another opgave keeps it");
+        assertEquals(OptionalInt.empty(), containing(byTitle, "Datum 9 juni 2020").opgave(), "boilerplate has no opgave");
+        assertEquals(OptionalInt.empty(), CUTTER.cut(new SourceDocument("w.pdf", "h", "application/pdf",
+                "Natuurlijke grenzen", Optional.empty(), "", "", blocks)).stream()
+                .filter(p -> p.text().contains("15 september")).findFirst().orElseThrow().opgave(),
+                "a title without an opgave (a short alias is no part of a word) gives none; two opgaven dominate none");
+
+        List<Passage> byText = CUTTER.cut(new SourceDocument("i.docx", "h", "application/pdf", "Stand van zaken",
+                Optional.empty(), "", "", List.of(
+                        b(Block.Type.PARAGRAPH, "De inburgering verandert: het nieuwe stelsel voor inburgering start later.", 1),
+                        b(Block.Type.HEADING, "Planning", 1),
+                        b(Block.Type.PARAGRAPH, "De wet treedt op 1 januari 2030 in werking.", 1),
+                        b(Block.Type.PARAGRAPH, "Gemeenten bereiden de inburgering voor.", 1))));
+        assertEquals(OptionalInt.of(7), containing(byText, "1 januari 2030").opgave(), "the text names inburgering three times");
+    }
+
+    @Test
+    void theSectionHeadingsOfTheProgrammeComeFromTheDataFile() {
+        SourceDocument doc = new SourceDocument("p.txt", "h", "text/plain", "P", Optional.empty(), "", "", List.of(
+                b(Block.Type.PARAGRAPH, "1. Samen aan de slag voor het klimaat", 1),
+                b(Block.Type.PARAGRAPH, "Energie", 1),
+                b(Block.Type.PARAGRAPH, "Warmte", 1),
+                b(Block.Type.PARAGRAPH, "Inleiding bij de opgave over het klimaat en de energie.", 1),
+                b(Block.Type.PARAGRAPH, "Wat we samen doen", 1),
+                b(Block.Type.PARAGRAPH, "Gemeenten stellen een warmteplan op voor elke wijk.", 1)));
+        assertEquals(List.of("1. Samen aan de slag voor het klimaat", "Energie", "Wat we samen doen"),
+                containing(CUTTER.cut(doc), "warmteplan").headingPath(), "an unknown section nests under the heading before it");
+        try {
+            SectionNames.use(SectionNames.parse("# kopjes\nWat we samen doen\n", SectionNames.FILE));
+            assertEquals(List.of("1. Samen aan de slag voor het klimaat", "Wat we samen doen"),
+                    containing(CUTTER.cut(doc), "warmteplan").headingPath(), "a programme with other section names is a data change");
+        } finally {
+            SectionNames.use(SectionNames.defaults());
+        }
+        assertTrue(SectionNames.current().isSection("Maatschappelijke opgave"), "the bundled file has the shipped names");
     }
 }

@@ -58,4 +58,33 @@ class RerankTest {
                 assertThrows(DataFileException.class, () -> LetterParts.parse("kop datum\nhoofd x\n", "_briefopmaak.txt"))
                         .getMessage());
     }
+
+    /** A hit with the given stemmed terms as one sentence. */
+    private static Hit hit(String doc, String date, float score, String text, String terms) {
+        return new Hit(new Passage(doc + score, doc, List.of(), OptionalInt.empty(), text, 0),
+                new DocumentInfo(doc, doc, Optional.of(LocalDate.parse(date)), "", ""), score,
+                List.of(List.of(terms.split(" "))));
+    }
+
+    @Test
+    void aNewerHitMustHoldAsMuchOfTheQuestionAndTellSomethingNew() {
+        List<String> question = List.of("wetsvoorstel", "vroegsignalering", "kamer");
+        Rerank.Rarity rarity = t -> t.equals("kamer") ? 0.5 : 3;
+        Hit best = hit("oud", "2018-12-12", 10, "Het wetsvoorstel vroegsignalering gaat in 2019 naar de Kamer.",
+                "het wetsvoorstel vroegsignalering gaat in 2019 naar de kamer");
+        Hit otherTopic = hit("nieuw", "2020-11-11", 9, "Ik heb uw Kamer gemeld dat de wet later komt.",
+                "ik heb uw kamer gemeld dat de wet later komt");
+        assertEquals(List.of("oud", "nieuw"), docs(Rerank.apply("Wanneer gaat het wetsvoorstel naar de Kamer?", question,
+                rarity, List.of(best, otherTopic), PARTS)), "the newer hit holds less of the question");
+        Hit revision = hit("nieuw", "2020-11-11", 9, "Het wetsvoorstel vroegsignalering gaat in 2021 naar de Kamer.",
+                "het wetsvoorstel vroegsignalering gaat in 2021 naar de kamer");
+        assertEquals(List.of("nieuw", "oud"), docs(Rerank.apply("Wanneer gaat het wetsvoorstel naar de Kamer?", question,
+                rarity, List.of(best, revision), PARTS)));
+        Hit signed = hit("oud", "2018-02-15", 10, "Met vriendelijke groet, Jantine Kriens, algemeen directeur",
+                "met vriendelijk groet jantin kriens algemen directeur");
+        Hit initials = hit("nieuw", "2020-03-05", 10, "Met vriendelijke groet, J. Kriens, algemeen directeur",
+                "met vriendelijk groet j kriens algemen directeur");
+        assertEquals(List.of("oud", "nieuw"), docs(Rerank.apply("Wie is de algemeen directeur?", List.of("algemen", "directeur"),
+                t -> 1, List.of(signed, initials), PARTS)), "a newer copy that says less does not go first");
+    }
 }
