@@ -85,6 +85,12 @@ final class OpgaveAssigner implements AutoCloseable {
 
     /** Builds the neighbours from the passages the corpus attributes to an opgave by heading or by name. */
     static OpgaveAssigner build(List<Derivation.CutDocument> documents) {
+        return build(documents, CompoundDictionary.build(() -> documents.stream()
+                .flatMap(c -> c.passages().stream()).map(Passage::text).iterator()));
+    }
+
+    /** As {@link #build(List)}, with the compound dictionary of all the documents' passages built already. */
+    static OpgaveAssigner build(List<Derivation.CutDocument> documents, CompoundDictionary dictionary) {
         List<Opgave> opgaven = List.copyOf(Opgaven.ALL);
         Map<Integer, Integer> slot = new LinkedHashMap<>();
         for (int i = 0; i < opgaven.size(); i++) {
@@ -92,10 +98,8 @@ final class OpgaveAssigner implements AutoCloseable {
         }
         List<List<Passage>> labelled = new ArrayList<>();
         opgaven.forEach(o -> labelled.add(new ArrayList<>()));
-        List<String> all = new ArrayList<>();
         for (Derivation.CutDocument c : documents) {
             for (Passage p : c.passages()) {
-                all.add(p.text());
                 OptionalInt named = byNames(p);
                 Integer i = named.isPresent() ? slot.get(named.getAsInt()) : null;
                 if (i != null) {
@@ -103,7 +107,7 @@ final class OpgaveAssigner implements AutoCloseable {
                 }
             }
         }
-        Analyzer analyzer = IbpAnalyzer.forIndexDecompounding(CompoundDictionary.build(all));
+        Analyzer analyzer = IbpAnalyzer.forIndexDecompounding(dictionary);
         ByteBuffersDirectory dir = new ByteBuffersDirectory();
         List<Integer> labels = new ArrayList<>();
         try {
