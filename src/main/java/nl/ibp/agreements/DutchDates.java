@@ -96,7 +96,8 @@ public final class DutchDates {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(documentDate, "documentDate");
         // Most sentences name no time at all: one cheap scan spares them the twenty rules.
-        return MAY_NAME_A_TIME.matcher(text).find() ? findAll(text, documentDate) : List.of();
+        return MAY_NAME_A_TIME_GATE.mayMatch(text, LiteralGate.fold(text)) && MAY_NAME_A_TIME.matcher(text).find()
+                ? findAll(text, documentDate) : List.of();
     }
 
     /**
@@ -112,8 +113,13 @@ public final class DutchDates {
     static List<Pattern> patterns() {
         List<Pattern> out = new ArrayList<>(RULES.stream().map(Rule::pattern).toList());
         out.add(REFERENCES);
+        out.add(MAY_NAME_A_TIME);
         return out;
     }
+
+    /** The literals of {@link #MAY_NAME_A_TIME}: a text with none of them need not even be scanned by it. */
+    private static final LiteralGate MAY_NAME_A_TIME_GATE = LiteralGate.of(MAY_NAME_A_TIME.pattern(), MAY_NAME_A_TIME.flags())
+            .orElseThrow(() -> new IllegalStateException("the time gate has literals"));
 
     /** {@link #find} without the gate. */
     static List<Deadline> findAll(String text, LocalDate documentDate) {

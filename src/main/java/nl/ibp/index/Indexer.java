@@ -457,8 +457,8 @@ public final class Indexer implements AutoCloseable {
     private int writeWithDerivations(Path generation, List<Derivation.CutDocument> cut) throws IOException {
         Instant built = clock.instant();
         // The compound dictionary is the vocabulary of this very corpus, so index and queries split alike.
-        CompoundDictionary dictionary = CompoundDictionary.build(() -> cut.stream()
-                .flatMap(c -> c.passages().stream()).map(Passage::text).iterator());
+        List<String> texts = cut.stream().flatMap(c -> c.passages().stream()).map(Passage::text).toList();
+        CompoundDictionary dictionary = threads > 1 ? CompoundDictionary.buildInParallel(texts) : CompoundDictionary.build(texts);
         LOG.info("built the compound dictionary ({} words) in {} ms", dictionary.words().size(),
                 Duration.between(built, clock.instant()).toMillis());
         try (ExecutorService second = Executors.newSingleThreadExecutor()) {

@@ -15,7 +15,7 @@ import org.apache.lucene.util.AttributeSource;
  * ({@link #end}) that gives the field its length and offset; a replay owns copies of the
  * attributes, so the analyzer's reused stream is free for the next text at once.
  */
-final class RecordedTokens extends TokenStream {
+public final class RecordedTokens extends TokenStream {
 
     private final List<AttributeSource.State> tokens;
     private final AttributeSource.State last;
@@ -28,7 +28,7 @@ final class RecordedTokens extends TokenStream {
     }
 
     /** Runs {@code analyzer} over {@code text} as the field {@code field} and records what it gives. */
-    static RecordedTokens record(Analyzer analyzer, String field, String text) throws IOException {
+    public static RecordedTokens record(Analyzer analyzer, String field, String text) throws IOException {
         try (TokenStream stream = analyzer.tokenStream(field, text)) {
             List<AttributeSource.State> tokens = new ArrayList<>();
             stream.reset();

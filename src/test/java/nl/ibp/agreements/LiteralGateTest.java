@@ -95,6 +95,31 @@ class LiteralGateTest {
         assertTrue(found > 100, "matches: " + found);
     }
 
+    @Test
+    void neverHidesAMatchOfARolePatternOnTheCorpus() throws IOException {
+        List<String> sentences = sentences(true);
+        int gated = 0;
+        int found = 0;
+        for (Pattern rule : ActorRoles.patterns()) {
+            Optional<LiteralGate> gate = LiteralGate.of(rule.pattern(), rule.flags());
+            if (gate.isPresent()) {
+                gated++;
+                // the prefix patterns end at the end of the text: try them on every start of every sentence
+                for (String s : sentences) {
+                    for (int end = s.indexOf(' '); end > 0; end = s.indexOf(' ', end + 1)) {
+                        String head = s.substring(0, end + 1);
+                        if (rule.matcher(head).find()) {
+                            found++;
+                            assertTrue(gate.get().mayMatch(head, LiteralGate.fold(head)), rule + " in: " + head);
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(gated >= ActorRoles.patterns().size() - 1, gated + " of " + ActorRoles.patterns().size() + " gated");
+        assertTrue(found > 100, "matches: " + found);
+    }
+
     private static int checkNeverHidden(Pattern pattern, LiteralGate gate, List<String> sentences) {
         int found = 0;
         for (String s : sentences) {
