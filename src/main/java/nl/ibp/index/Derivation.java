@@ -17,7 +17,7 @@ import nl.ibp.passage.Passage;
  */
 public interface Derivation {
 
-    /** A document of the run with its passages. */
+    /** A document of the run with its passages; the document carries its metadata only (its text is in the passages). */
     record CutDocument(SourceDocument document, List<Passage> passages) {
         public CutDocument {
             passages = List.copyOf(passages);

@@ -373,9 +373,13 @@ public final class Indexer implements AutoCloseable {
                 if (cached.isEmpty()) {
                     cache.put(fingerprint, d);
                 }
+                List<Passage> passages = cutter.cut(d);
+                // The text lives on in the passages: the run holds it once, not also as the document's blocks.
+                SourceDocument metadata = new SourceDocument(d.id(), d.contentHash(), d.mediaType(), d.title(), d.date(),
+                        d.kenmerk(), d.type(), List.of(), d.details());
                 yield new FileResult(new Manifest.FileEntry(id, fingerprint, d.title(),
                         d.date().map(LocalDate::toString).orElse(""), ""),
-                        Optional.of(new Derivation.CutDocument(d, cutter.cut(d))), Optional.empty());
+                        Optional.of(new Derivation.CutDocument(metadata, passages)), Optional.empty());
             }
             case Extraction.Skipped sk -> new FileResult(new Manifest.FileEntry(id, fingerprint, "", "", sk.reason()),
                     Optional.empty(), Optional.of(new IndexReport.Skip(id, sk.reason())));
