@@ -246,6 +246,7 @@ public final class Indexer implements AutoCloseable {
 
         DocumentCache cache = new DocumentCache(layout.cache());
         Extractions extracted;
+        int extractedBefore = extractions.get();
         try {
             extracted = extractAll(files, fingerprints, before, full, cache);
         } catch (IOException | RuntimeException e) {
@@ -254,7 +255,8 @@ public final class Indexer implements AutoCloseable {
             }
             throw e;
         }
-        LOG.info("extracted and cut {} files in {} ms", files.size(), Duration.between(start, clock.instant()).toMillis());
+        LOG.info("extracted and cut {} files ({} read by Tika, the others from the document cache) in {} ms", files.size(),
+                extractions.get() - extractedBefore, Duration.between(start, clock.instant()).toMillis());
         List<Derivation.CutDocument> cut = extracted.documents();
         List<SourceDocument> documents = cut.stream().map(Derivation.CutDocument::document).toList();
         List<IndexReport.Skip> skipped = Stream.concat(extracted.skipped().stream(), unlisted.stream()).toList();
