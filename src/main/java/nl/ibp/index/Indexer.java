@@ -114,6 +114,10 @@ public final class Indexer implements AutoCloseable {
     /** One thread per core ({@code -Dibp.index.threads=N} to choose). */
     static final int DEFAULT_THREADS = Math.max(1, Integer.getInteger("ibp.index.threads",
             Runtime.getRuntime().availableProcessors()));
+    /** From this many files to give to Tika on, they are parsed in more than one worker process. */
+    private static final int MANY_FILES = 64;
+    /** Files the current run may give to Tika (new, changed, or all on a full run). */
+    private volatile int toExtract;
     /** Passages analysed ahead of the one being written: bounds the memory the pipeline holds. */
     private static final int WINDOW = 256;
 
@@ -247,6 +251,7 @@ public final class Indexer implements AutoCloseable {
         DocumentCache cache = new DocumentCache(layout.cache());
         Extractions extracted;
         int extractedBefore = extractions.get();
+        toExtract = full ? files.size() : added.size() + updated.size();
         try {
             extracted = extractAll(files, fingerprints, before, full, cache);
         } catch (IOException | RuntimeException e) {
@@ -708,9 +713,11 @@ public final class Indexer implements AutoCloseable {
         }
     }
 
-    private Extractor extractor() {
+    private synchronized Extractor extractor() {
         if (extractor == null) {
-            extractor = new Extractor(limits, Math.min(threads, Extractor.DEFAULT_PARALLELISM));
+            // A second Tika worker is a second JVM to start: worth it only when there is much to read.
+            int workers = toExtract >= MANY_FILES ? Math.min(threads, Extractor.DEFAULT_PARALLELISM) : 1;
+            extractor = new Extractor(limits, workers);
         }
         return extractor;
     }
