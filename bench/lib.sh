@@ -14,9 +14,9 @@ conditions() { # one line: load average, and CPU use of the whole machine over t
   echo "load $(cut -d' ' -f1-3 /proc/loadavg); machine busy $(( 100 * busy / (busy + idle + 1) ))% of 2 cores before the run"
 }
 
-timed() { # timed OUTFILE cmd...: runs cmd, prints "WALL_S MAXRSS_KB" to stdout, cmd output to OUTFILE
+timed() { # timed OUTFILE cmd...: runs cmd, prints "WALL_S USER_S SYS_S MAXRSS_KB" to stdout, cmd output to OUTFILE
   local out="$1"; shift
-  /usr/bin/time -f '%e %M' -o "$out.time" "$@" >"$out" 2>&1 || { echo "FAILED (see $out)" >&2; cat "$out.time" >&2; return 1; }
+  /usr/bin/time -f '%e %U %S %M' -o "$out.time" "$@" >"$out" 2>&1 || { echo "FAILED (see $out)" >&2; cat "$out.time" >&2; return 1; }
   tail -n 1 "$out.time"
 }
 

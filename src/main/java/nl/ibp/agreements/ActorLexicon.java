@@ -48,7 +48,16 @@ final class ActorLexicon {
     private static final int CI = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
 
     /** @param plural whether the party is plural, or null to tell from the head noun of the mention */
-    private record Entry(Pattern trigger, Pattern pattern, Function<MatchResult, List<Actor>> actors, Boolean plural) {
+    private record Entry(Pattern trigger, Pattern pattern, Function<MatchResult, List<Actor>> actors, Boolean plural,
+                         java.util.Optional<LiteralGate> gate) {
+        Entry(Pattern trigger, Pattern pattern, Function<MatchResult, List<Actor>> actors, Boolean plural) {
+            this(trigger, pattern, actors, plural, LiteralGate.of(trigger.pattern(), trigger.flags()));
+        }
+
+        /** Whether the core occurs: the literals every match of it contains first (cheap), then the core itself. */
+        boolean triggered(String text, String folded) {
+            return (gate.isEmpty() || gate.get().mayMatch(text, folded)) && trigger.matcher(text).find();
+        }
     }
 
     private static volatile ActorLexicon defaults;
@@ -219,11 +228,17 @@ final class ActorLexicon {
         return s.replaceAll("\\s+", " ").strip();
     }
 
+    /** The cheap patterns each entry checks before its full pattern runs (for tests). */
+    List<Pattern> triggers() {
+        return entries.stream().map(Entry::trigger).toList();
+    }
+
     /** The actor mentions in a normalised text, leftmost-longest, not overlapping, in order. */
     List<Mention> scan(String text) {
         List<Mention> all = new ArrayList<>();
+        String folded = LiteralGate.fold(text);
         for (Entry e : entries) {
-            if (!e.trigger().matcher(text).find()) {
+            if (!e.triggered(text, folded)) {
                 continue; // the core does not occur: the full pattern cannot match
             }
             Matcher m = e.pattern().matcher(text);

@@ -26,7 +26,15 @@ final class ActorRoles {
     private ActorRoles() {
     }
 
-    private record Rule(Pattern pattern, Role role) {
+    /** @param gate literals every match contains ({@link LiteralGate}): without them the rule need not run */
+    private record Rule(Pattern pattern, Role role, java.util.Optional<LiteralGate> gate) {
+        Rule(Pattern pattern, Role role) {
+            this(pattern, role, LiteralGate.of(pattern.pattern(), pattern.flags()));
+        }
+
+        boolean mayMatch(String text, String folded) {
+            return gate.isEmpty() || gate.get().mayMatch(text, folded);
+        }
     }
 
     private static final int CI = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
@@ -102,11 +110,17 @@ final class ActorRoles {
         return new Rule(Pattern.compile(regex, CI), role);
     }
 
+    /** The patterns of the rules (for tests of their gates). */
+    static List<Pattern> patterns() {
+        return java.util.stream.Stream.concat(PREFIX.stream(), CLAUSE.stream()).map(Rule::pattern).toList();
+    }
+
     /** The role the text right before an actor gives it, or null. */
     static Role prefixRole(String before) {
         String tail = before.length() > 160 ? before.substring(before.length() - 160) : before;
+        String folded = LiteralGate.fold(tail);
         for (Rule r : PREFIX) {
-            if (r.pattern.matcher(tail).find()) {
+            if (r.mayMatch(tail, folded) && r.pattern.matcher(tail).find()) {
                 return r.role;
             }
         }
@@ -121,7 +135,11 @@ final class ActorRoles {
         record Hit(int at, Role role) {
         }
         List<Hit> hits = new ArrayList<>();
+        String folded = LiteralGate.fold(clause);
         for (Rule r : CLAUSE) {
+            if (!r.mayMatch(clause, folded)) {
+                continue;
+            }
             Matcher m = r.pattern.matcher(clause);
             if (m.find()) {
                 hits.add(new Hit(m.start(), r.role));

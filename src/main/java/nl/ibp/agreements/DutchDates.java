@@ -96,7 +96,8 @@ public final class DutchDates {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(documentDate, "documentDate");
         // Most sentences name no time at all: one cheap scan spares them the twenty rules.
-        return MAY_NAME_A_TIME.matcher(text).find() ? findAll(text, documentDate) : List.of();
+        return MAY_NAME_A_TIME_GATE.mayMatch(text, LiteralGate.fold(text)) && MAY_NAME_A_TIME.matcher(text).find()
+                ? findAll(text, documentDate) : List.of();
     }
 
     /**
@@ -108,16 +109,32 @@ public final class DutchDates {
             + "|augustus|september|oktober|november|december|jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec)(?![\\p{L}])",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
+    /** The patterns of the rules and of the references (for tests of their gates). */
+    static List<Pattern> patterns() {
+        List<Pattern> out = new ArrayList<>(RULES.stream().map(Rule::pattern).toList());
+        out.add(REFERENCES);
+        out.add(MAY_NAME_A_TIME);
+        return out;
+    }
+
+    /** The literals of {@link #MAY_NAME_A_TIME}: a text with none of them need not even be scanned by it. */
+    private static final LiteralGate MAY_NAME_A_TIME_GATE = LiteralGate.of(MAY_NAME_A_TIME.pattern(), MAY_NAME_A_TIME.flags())
+            .orElseThrow(() -> new IllegalStateException("the time gate has literals"));
+
     /** {@link #find} without the gate. */
     static List<Deadline> findAll(String text, LocalDate documentDate) {
         Ctx ctx = new Ctx(text, documentDate);
         List<int[]> blocked = new ArrayList<>();
+        String folded = LiteralGate.fold(text);
         Matcher refs = REFERENCES.matcher(text);
-        while (refs.find()) {
+        while ((REFERENCES_GATE.isEmpty() || REFERENCES_GATE.get().mayMatch(text, folded)) && refs.find()) {
             blocked.add(new int[] {refs.start(), refs.end()});
         }
         List<Candidate> candidates = new ArrayList<>();
         for (int r = 0; r < RULES.size(); r++) {
+            if (!RULES.get(r).mayMatch(text, folded)) {
+                continue; // none of the literals every match of the rule contains: it cannot match
+            }
             Matcher m = RULES.get(r).pattern().matcher(text);
             int from = 0;
             while (from <= text.length() && m.find(from)) {
@@ -714,8 +731,18 @@ public final class DutchDates {
         Optional<Deadline> read(Matcher m, Ctx ctx);
     }
 
-    private record Rule(Pattern pattern, Reader reader) {
+    /** @param gate literals every match contains ({@link LiteralGate}): without them the rule need not run */
+    private record Rule(Pattern pattern, Reader reader, Optional<LiteralGate> gate) {
+        Rule(Pattern pattern, Reader reader) {
+            this(pattern, reader, LiteralGate.of(pattern.pattern(), pattern.flags()));
+        }
+
+        boolean mayMatch(String text, String folded) {
+            return gate.isEmpty() || gate.get().mayMatch(text, folded);
+        }
     }
+
+    private static final Optional<LiteralGate> REFERENCES_GATE = LiteralGate.of(REFERENCES.pattern(), REFERENCES.flags());
 
     private record Candidate(int start, int end, int rule, Deadline deadline) {
     }

@@ -15,6 +15,7 @@ import nl.ibp.analysis.AnalyzedTerms;
 import nl.ibp.analysis.CompoundDictionary;
 import nl.ibp.analysis.IbpAnalyzer;
 import nl.ibp.index.Derivation;
+import nl.ibp.index.RecordedTokens;
 import nl.ibp.passage.Opgave;
 import nl.ibp.passage.Opgaven;
 import nl.ibp.passage.Passage;
@@ -31,6 +32,7 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.store.ByteBuffersDirectory;
 
 /**
@@ -64,6 +66,8 @@ final class OpgaveAssigner implements AutoCloseable {
     /** Longer passages are judged by their first terms; the query needs no more. */
     private static final int MAX_QUERY_TERMS = 300;
     private static final String TEXT = "text";
+    /** Training texts analysed at once. */
+    private static final int BATCH = 256;
 
     private final ByteBuffersDirectory directory;
     private final DirectoryReader reader;
@@ -85,6 +89,12 @@ final class OpgaveAssigner implements AutoCloseable {
 
     /** Builds the neighbours from the passages the corpus attributes to an opgave by heading or by name. */
     static OpgaveAssigner build(List<Derivation.CutDocument> documents) {
+        return build(documents, CompoundDictionary.build(() -> documents.stream()
+                .flatMap(c -> c.passages().stream()).map(Passage::text).iterator()));
+    }
+
+    /** As {@link #build(List)}, with the compound dictionary of all the documents' passages built already. */
+    static OpgaveAssigner build(List<Derivation.CutDocument> documents, CompoundDictionary dictionary) {
         List<Opgave> opgaven = List.copyOf(Opgaven.ALL);
         Map<Integer, Integer> slot = new LinkedHashMap<>();
         for (int i = 0; i < opgaven.size(); i++) {
@@ -92,10 +102,8 @@ final class OpgaveAssigner implements AutoCloseable {
         }
         List<List<Passage>> labelled = new ArrayList<>();
         opgaven.forEach(o -> labelled.add(new ArrayList<>()));
-        List<String> all = new ArrayList<>();
         for (Derivation.CutDocument c : documents) {
             for (Passage p : c.passages()) {
-                all.add(p.text());
                 OptionalInt named = byNames(p);
                 Integer i = named.isPresent() ? slot.get(named.getAsInt()) : null;
                 if (i != null) {
@@ -103,26 +111,40 @@ final class OpgaveAssigner implements AutoCloseable {
                 }
             }
         }
-        Analyzer analyzer = IbpAnalyzer.forIndexDecompounding(CompoundDictionary.build(all));
+        Analyzer analyzer = IbpAnalyzer.forIndexDecompounding(dictionary);
         ByteBuffersDirectory dir = new ByteBuffersDirectory();
         List<Integer> labels = new ArrayList<>();
         try {
             try (IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig(analyzer)
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE).setRAMBufferSizeMB(64))) {
+                List<String> texts = new ArrayList<>();
                 for (int i = 0; i < opgaven.size(); i++) {
                     Opgave o = opgaven.get(i);
-                    List<String> texts = new ArrayList<>();
                     texts.add(o.title() + ". " + String.join(", ", o.aliases()));
+                    labels.add(i);
                     List<Passage> mine = labelled.get(i);
                     if (mine.size() > MAX_PER_OPGAVE) { // a sample that does not depend on corpus order
                         mine = mine.stream().sorted(java.util.Comparator.comparing(Passage::id)).limit(MAX_PER_OPGAVE).toList();
                     }
-                    mine.forEach(p -> texts.add(p.text()));
-                    for (String t : texts) {
-                        Document d = new Document();
-                        d.add(new TextField(TEXT, t, Field.Store.NO));
-                        writer.addDocument(d);
+                    for (Passage p : mine) {
+                        texts.add(p.text());
                         labels.add(i);
+                    }
+                }
+                // Analysed on all cores a batch at a time, added in order: doc ids follow the labels.
+                for (int from = 0; from < texts.size(); from += BATCH) {
+                    List<RecordedTokens> batch = texts.subList(from, Math.min(texts.size(), from + BATCH)).parallelStream()
+                            .map(t -> {
+                                try {
+                                    return RecordedTokens.record(analyzer, TEXT, t);
+                                } catch (IOException e) {
+                                    throw new UncheckedIOException("analysing a string in memory cannot fail", e);
+                                }
+                            }).toList();
+                    for (RecordedTokens tokens : batch) {
+                        Document d = new Document();
+                        d.add(new TextField(TEXT, tokens));
+                        writer.addDocument(d);
                     }
                 }
                 writer.forceMerge(1); // one segment: doc ids stay in insertion order
@@ -170,7 +192,8 @@ final class OpgaveAssigner implements AutoCloseable {
         }
         try {
             double sum = 0;
-            for (ScoreDoc sd : searcher.search(q.build(), K).scoreDocs) {
+            // Counting hits beyond the K best is not needed: the scorer may skip what cannot enter them (same K).
+            for (ScoreDoc sd : searcher.search(q.build(), new TopScoreDocCollectorManager(K, null, K)).scoreDocs) {
                 votes[labelOf[sd.doc]] += sd.score;
                 sum += sd.score;
             }

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
+import nl.ibp.analysis.CompoundDictionary;
 import nl.ibp.config.Build;
 import nl.ibp.index.Derivation;
 import nl.ibp.index.Finding;
@@ -84,6 +85,16 @@ public final class Tracker implements Derivation {
 
     @Override
     public void rebuild(Path generation, List<CutDocument> documents) throws IOException {
+        rebuild(generation, documents, Optional.empty());
+    }
+
+    @Override
+    public void rebuild(Path generation, List<CutDocument> documents, CompoundDictionary dictionary) throws IOException {
+        rebuild(generation, documents, Optional.of(dictionary));
+    }
+
+    private void rebuild(Path generation, List<CutDocument> documents, Optional<CompoundDictionary> dictionary)
+            throws IOException {
         notes.clear();
         LocalDate today = LocalDate.now(clock);
         ActorData actors;
@@ -102,7 +113,7 @@ public final class Tracker implements Derivation {
         }
         // The statement cache is kept beside the generations (in the index directory), not in one.
         List<Agreement> extracted = extract(generation.toAbsolutePath().getParent(), documents, new ActorLexicon(actors),
-                actors.fingerprint() + "\n" + Elections.current().fingerprint(), today);
+                actors.fingerprint() + "\n" + Elections.current().fingerprint(), today, dictionary);
         Overlay.Applied applied = Overlay.load(corpus.resolve(Overlay.FILE)).apply(extracted, ids, Overlay.FILE);
         notes.addAll(applied.problems());
         try (AgreementStore store = AgreementStore.create(generation.resolve(AgreementStore.GENERATION_FILE))) {
@@ -134,7 +145,8 @@ public final class Tracker implements Derivation {
      * lead-in repeated in several passages counts once.
      */
     private List<Agreement> extract(Path indexDir, List<CutDocument> documents, ActorLexicon lexicon,
-                                    String lexiconFingerprint, LocalDate today) throws IOException {
+                                    String lexiconFingerprint, LocalDate today, Optional<CompoundDictionary> dictionary)
+            throws IOException {
         Instant start = clock.instant();
         StatementCache cache = StatementCache.open(indexDir.resolve(StatementCache.FILE),
                 Build.current().id() + "\n" + lexiconFingerprint);
@@ -145,7 +157,8 @@ public final class Tracker implements Derivation {
             c.passages().stream().filter(p -> !p.isBoilerplate()).forEach(p -> tasks.add(new Task(c.document(), p, date)));
         }
         List<Agreement> out = new ArrayList<>();
-        try (OpgaveAssigner opgaven = OpgaveAssigner.build(documents)) {
+        try (OpgaveAssigner opgaven = dictionary.isPresent() ? OpgaveAssigner.build(documents, dictionary.get())
+                : OpgaveAssigner.build(documents)) {
             List<Read> read = onAllCores(() -> tasks.parallelStream().map(t -> {
                 List<AgreementExtractor.Statement> statements = cache.statements(lexicon, t.passage().text(), t.date());
                 OptionalInt named = OpgaveAssigner.byNames(t.passage());

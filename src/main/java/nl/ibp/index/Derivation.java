@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import nl.ibp.analysis.CompoundDictionary;
 import nl.ibp.ingest.SourceDocument;
 import nl.ibp.passage.Passage;
 
@@ -16,7 +17,7 @@ import nl.ibp.passage.Passage;
  */
 public interface Derivation {
 
-    /** A document of the run with its passages. */
+    /** A document of the run with its passages; the document carries its metadata only (its text is in the passages). */
     record CutDocument(SourceDocument document, List<Passage> passages) {
         public CutDocument {
             passages = List.copyOf(passages);
@@ -25,6 +26,14 @@ public interface Derivation {
 
     /** Builds the derived state into a generation directory that is being written (not yet served). */
     void rebuild(Path generation, List<CutDocument> documents) throws IOException;
+
+    /**
+     * As {@link #rebuild(Path, List)}, given the compound dictionary the run built from the same
+     * passages ({@link CompoundDictionary#build}), so that a derivation that needs it need not build it again.
+     */
+    default void rebuild(Path generation, List<CutDocument> documents, CompoundDictionary dictionary) throws IOException {
+        rebuild(generation, documents);
+    }
 
     /**
      * Checks what this derivation keeps in a published generation without changing it: empty

@@ -106,6 +106,20 @@ public final class Indexer implements AutoCloseable {
     private final Progress progress;
     private final Clock clock;
     private final List<Derivation> derivations;
+    /** Threads that read, cut and analyse at once. */
+    private final int threads;
+    /** Files given to Tika by this indexer (not served from the document cache), for tests and logs. */
+    private final java.util.concurrent.atomic.AtomicInteger extractions = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** One thread per core ({@code -Dibp.index.threads=N} to choose). */
+    static final int DEFAULT_THREADS = Math.max(1, Integer.getInteger("ibp.index.threads",
+            Runtime.getRuntime().availableProcessors()));
+    /** From this many files to give to Tika on, they are parsed in more than one worker process. */
+    private static final int MANY_FILES = 64;
+    /** Files the current run may give to Tika (new, changed, or all on a full run). */
+    private volatile int toExtract;
+    /** Passages analysed ahead of the one being written: bounds the memory the pipeline holds. */
+    private static final int WINDOW = 256;
 
     public Indexer(Path corpus, IndexLayout layout, Progress progress, Clock clock) {
         this(corpus, layout, progress, clock, List.of());
@@ -117,6 +131,19 @@ public final class Indexer implements AutoCloseable {
 
     public Indexer(Path corpus, IndexLayout layout, Progress progress, Clock clock, List<Derivation> derivations,
                    ExtractionLimits limits) {
+        this(corpus, layout, progress, clock, derivations, limits, DEFAULT_THREADS);
+    }
+
+    /**
+     * @param threads how many files are read and cut, and how many passages analysed, at once; 1
+     *                does everything on the thread of the run (the index is the same either way)
+     */
+    Indexer(Path corpus, IndexLayout layout, Progress progress, Clock clock, List<Derivation> derivations,
+            ExtractionLimits limits, int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+        }
+        this.threads = threads;
         this.corpus = corpus.toAbsolutePath().normalize();
         this.layout = layout;
         this.limits = limits;
@@ -224,6 +251,8 @@ public final class Indexer implements AutoCloseable {
 
         DocumentCache cache = new DocumentCache(layout.cache());
         Extractions extracted;
+        int extractedBefore = extractions.get();
+        toExtract = full ? files.size() : added.size() + updated.size();
         try {
             extracted = extractAll(files, fingerprints, before, full, cache);
         } catch (IOException | RuntimeException e) {
@@ -232,19 +261,15 @@ public final class Indexer implements AutoCloseable {
             }
             throw e;
         }
-        LOG.info("extracted {} files in {} ms", files.size(), Duration.between(start, clock.instant()).toMillis());
-        List<SourceDocument> documents = extracted.documents();
+        LOG.info("extracted and cut {} files ({} read by Tika, the others from the document cache) in {} ms", files.size(),
+                extractions.get() - extractedBefore, Duration.between(start, clock.instant()).toMillis());
+        List<Derivation.CutDocument> cut = extracted.documents();
+        List<SourceDocument> documents = cut.stream().map(Derivation.CutDocument::document).toList();
         List<IndexReport.Skip> skipped = Stream.concat(extracted.skipped().stream(), unlisted.stream()).toList();
         List<Manifest.FileEntry> entries = extracted.entries();
 
         long number = layout.nextNumber();
         Path generation = layout.generation(number);
-        Instant phase = clock.instant();
-        List<Derivation.CutDocument> cut = new ArrayList<>();
-        for (SourceDocument d : documents) {
-            cut.add(new Derivation.CutDocument(d, cutter.cut(d)));
-        }
-        LOG.info("cut passages in {} ms", Duration.between(phase, clock.instant()).toMillis());
         Path tmp = IndexLayout.temporary(generation);
         int passages;
         try {
@@ -297,54 +322,137 @@ public final class Indexer implements AutoCloseable {
         IOUtils.fsync(dir, true);
     }
 
-    /** What extraction gave: the documents, the skipped files, and the manifest entry of every file. */
-    private record Extractions(List<SourceDocument> documents, List<IndexReport.Skip> skipped,
+    /** What extraction gave: the documents cut into passages, the skipped files, and the manifest entry of every file. */
+    private record Extractions(List<Derivation.CutDocument> documents, List<IndexReport.Skip> skipped,
                                List<Manifest.FileEntry> entries) {
+    }
+
+    /** What one file gave: its manifest entry, and its passages or the reason it was skipped. */
+    private record FileResult(Manifest.FileEntry entry, Optional<Derivation.CutDocument> document,
+                              Optional<IndexReport.Skip> skip) {
     }
 
     /**
      * Extracts the new and changed files with Tika and takes the unchanged ones from the cache;
-     * an unchanged file that was skipped before is skipped again without another try.
+     * an unchanged file that was skipped before is skipped again without another try. Each
+     * document is cut into passages as soon as it is read. Files are read on {@link #threads}
+     * threads at once (Tika's in as many worker processes); the results keep the order of the files.
      */
     private Extractions extractAll(List<Path> files, Map<String, String> fingerprints,
                                    Map<String, Manifest.FileEntry> before, boolean full, DocumentCache cache) throws IOException {
-        List<SourceDocument> documents = new ArrayList<>();
+        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+        List<FileResult> results = inParallel(files, file -> {
+            String id = CorpusFiles.id(corpus, file);
+            synchronized (progress) {
+                progress.update(done.getAndIncrement(), files.size(), id);
+            }
+            return extractOne(file, id, fingerprints.get(id), before.get(id), full, cache);
+        });
+        progress.update(files.size(), files.size(), "");
+        List<Derivation.CutDocument> documents = new ArrayList<>();
         List<IndexReport.Skip> skipped = new ArrayList<>();
         List<Manifest.FileEntry> entries = new ArrayList<>();
-        int done = 0;
-        for (Path file : files) {
-            String id = CorpusFiles.id(corpus, file);
-            String fingerprint = fingerprints.get(id);
-            progress.update(done++, files.size(), id);
-            Manifest.FileEntry old = before.get(id);
-            boolean same = !full && old != null && old.fingerprint().equals(fingerprint);
-            if (same && !old.indexed()) {
-                skipped.add(new IndexReport.Skip(id, old.reason()));
-                entries.add(old);
-                continue;
-            }
-            // The cache is keyed by fingerprint, so it serves a file whatever the manifest says (say, after a repair).
-            Optional<SourceDocument> cached = full ? Optional.empty() : cache.get(fingerprint);
-            Extraction extraction = cached.<Extraction>map(Extraction.Extracted::new)
-                    .orElseGet(() -> extractor().extract(corpus, file));
-            switch (extraction) {
-                case Extraction.Extracted x -> {
-                    SourceDocument d = x.document();
-                    if (cached.isEmpty()) {
-                        cache.put(fingerprint, d);
-                    }
-                    documents.add(d);
-                    entries.add(new Manifest.FileEntry(id, fingerprint, d.title(),
-                            d.date().map(LocalDate::toString).orElse(""), ""));
-                }
-                case Extraction.Skipped s -> {
-                    skipped.add(new IndexReport.Skip(id, s.reason()));
-                    entries.add(new Manifest.FileEntry(id, fingerprint, "", "", s.reason()));
-                }
-            }
+        for (FileResult r : results) {
+            entries.add(r.entry());
+            r.document().ifPresent(documents::add);
+            r.skip().ifPresent(skipped::add);
         }
-        progress.update(files.size(), files.size(), "");
         return new Extractions(documents, skipped, entries);
+    }
+
+    private FileResult extractOne(Path file, String id, String fingerprint, Manifest.FileEntry old, boolean full,
+                                  DocumentCache cache) throws IOException {
+        boolean same = !full && old != null && old.fingerprint().equals(fingerprint);
+        if (same && !old.indexed()) {
+            return new FileResult(old, Optional.empty(), Optional.of(new IndexReport.Skip(id, old.reason())));
+        }
+        // The cache is keyed by fingerprint, so it serves a file whatever the manifest says (say, after a repair).
+        Optional<SourceDocument> cached = full ? Optional.empty() : cache.get(fingerprint);
+        Extraction extraction;
+        if (cached.isPresent()) {
+            extraction = new Extraction.Extracted(cached.get());
+        } else {
+            extraction = extractor().extract(corpus, file);
+            extractions.incrementAndGet();
+        }
+        return switch (extraction) {
+            case Extraction.Extracted x -> {
+                SourceDocument d = x.document();
+                if (cached.isEmpty()) {
+                    cache.put(fingerprint, d);
+                }
+                List<Passage> passages = cutter.cut(d);
+                // The text lives on in the passages: the run holds it once, not also as the document's blocks.
+                SourceDocument metadata = new SourceDocument(d.id(), d.contentHash(), d.mediaType(), d.title(), d.date(),
+                        d.kenmerk(), d.type(), List.of(), d.details());
+                yield new FileResult(new Manifest.FileEntry(id, fingerprint, d.title(),
+                        d.date().map(LocalDate::toString).orElse(""), ""),
+                        Optional.of(new Derivation.CutDocument(metadata, passages)), Optional.empty());
+            }
+            case Extraction.Skipped sk -> new FileResult(new Manifest.FileEntry(id, fingerprint, "", "", sk.reason()),
+                    Optional.empty(), Optional.of(new IndexReport.Skip(id, sk.reason())));
+        };
+    }
+
+    /** One step of {@link #inParallel}. */
+    @FunctionalInterface
+    private interface Step<T, R> {
+        R apply(T item) throws IOException;
+    }
+
+    /**
+     * Applies {@code step} to every item on {@link #threads} threads; the results are in the order of
+     * the items. The first failure is thrown once all steps have ended.
+     */
+    private <T, R> List<R> inParallel(List<T> items, Step<T, R> step) throws IOException {
+        if (threads <= 1 || items.size() <= 1) {
+            List<R> out = new ArrayList<>(items.size());
+            for (T item : items) {
+                out.add(step.apply(item));
+            }
+            return out;
+        }
+        try (ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, items.size()), named("ibp-extract"))) {
+            List<Future<R>> futures = new ArrayList<>(items.size());
+            for (T item : items) {
+                futures.add(pool.submit(() -> step.apply(item)));
+            }
+            List<R> out = new ArrayList<>(items.size());
+            Throwable failure = null;
+            for (Future<R> f : futures) {
+                try {
+                    out.add(f.get());
+                } catch (ExecutionException e) {
+                    if (failure == null) {
+                        failure = e.getCause();
+                        futures.forEach(other -> other.cancel(false)); // the steps not yet started need not run
+                    }
+                } catch (java.util.concurrent.CancellationException e) {
+                    // cancelled after an earlier failure
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted while reading the corpus", e);
+                }
+            }
+            if (failure != null) {
+                switch (failure) {
+                    case IOException io -> throw io;
+                    case RuntimeException re -> throw re;
+                    case Error err -> throw err;
+                    default -> throw new IOException(failure);
+                }
+            }
+            return out;
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory named(String name) {
+        java.util.concurrent.atomic.AtomicInteger count = new java.util.concurrent.atomic.AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, name + "-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
     }
 
     private static List<String> without(List<String> ids, List<IndexReport.Skip> skipped) {
@@ -359,11 +467,17 @@ public final class Indexer implements AutoCloseable {
      * Both finish before anything is published; the first failure is thrown.
      */
     private int writeWithDerivations(Path generation, List<Derivation.CutDocument> cut) throws IOException {
+        Instant built = clock.instant();
+        // The compound dictionary is the vocabulary of this very corpus, so index and queries split alike.
+        List<String> texts = cut.stream().flatMap(c -> c.passages().stream()).map(Passage::text).toList();
+        CompoundDictionary dictionary = threads > 1 ? CompoundDictionary.buildInParallel(texts) : CompoundDictionary.build(texts);
+        LOG.info("built the compound dictionary ({} words) in {} ms", dictionary.words().size(),
+                Duration.between(built, clock.instant()).toMillis());
         try (ExecutorService second = Executors.newSingleThreadExecutor()) {
             Future<?> derived = second.submit(() -> {
                 for (Derivation derivation : derivations) {
                     Instant start = clock.instant();
-                    derivation.rebuild(generation, cut);
+                    derivation.rebuild(generation, cut, dictionary);
                     LOG.info("rebuilt {} in {} ms", derivation.getClass().getSimpleName(),
                             Duration.between(start, clock.instant()).toMillis());
                 }
@@ -372,7 +486,7 @@ public final class Indexer implements AutoCloseable {
             Instant start = clock.instant();
             int passages;
             try {
-                passages = writeGeneration(generation, cut);
+                passages = writeGeneration(generation, cut, dictionary);
             } finally {
                 awaitQuietly(derived);
             }
@@ -405,12 +519,13 @@ public final class Indexer implements AutoCloseable {
         }
     }
 
-    /** Writes the passages into the directory of a generation being built; returns the number of passages. */
-    private int writeGeneration(Path tmp, List<Derivation.CutDocument> cut) throws IOException {
-        List<String> texts = new ArrayList<>();
-        cut.forEach(c -> c.passages().forEach(p -> texts.add(p.text())));
-        // The compound dictionary is the vocabulary of this very corpus, so index and queries split alike.
-        CompoundDictionary dictionary = CompoundDictionary.build(texts);
+    /**
+     * Writes the passages into the directory of a generation being built; returns the number of
+     * passages. Passages are analysed on {@link #threads} threads ({@link RecordedTokens}), a bounded
+     * window ahead of the writer, and added in order on this thread: the index is the same as a
+     * sequential one.
+     */
+    private int writeGeneration(Path tmp, List<Derivation.CutDocument> cut, CompoundDictionary dictionary) throws IOException {
         dictionary.write(tmp.resolve(IndexLayout.COMPOUNDS));
         Path synonyms = corpus.resolve(SYNONYMS_FILE);
         if (Files.isRegularFile(synonyms)) {
@@ -424,22 +539,57 @@ public final class Indexer implements AutoCloseable {
             }
         }
         int count = 0;
-        IndexWriterConfig config = new IndexWriterConfig(indexAnalyzer(dictionary))
-                .setOpenMode(IndexWriterConfig.OpenMode.CREATE);
+        Analyzer analyzer = indexAnalyzer(dictionary);
+        IndexWriterConfig config = new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE);
         try (FSDirectory dir = FSDirectory.open(tmp); IndexWriter writer = new IndexWriter(dir, config);
-             Analyzer sentenceAnalyzer = IbpAnalyzer.forQuery(Synonyms.none())) {
+             Analyzer sentenceAnalyzer = IbpAnalyzer.forQuery(Synonyms.none());
+             ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, named("ibp-analyse")) : null) {
+            java.util.ArrayDeque<Future<Document>> window = new java.util.ArrayDeque<>();
             for (Derivation.CutDocument c : cut) {
                 for (Passage p : c.passages()) {
                     if (!p.kind().searchable()) {
                         continue; // a letter's header block, salutation, signature: never an answer
                     }
-                    writer.addDocument(toLucene(c.document(), p, AnalyzedTerms.perSentence(sentenceAnalyzer, p.text())));
+                    if (pool == null) {
+                        writer.addDocument(toLucene(c.document(), p, AnalyzedTerms.perSentence(sentenceAnalyzer, p.text()), null));
+                    } else {
+                        window.add(pool.submit(() -> toLucene(c.document(), p,
+                                AnalyzedTerms.perSentence(sentenceAnalyzer, p.text()), analyzer)));
+                        if (window.size() >= WINDOW) {
+                            writer.addDocument(next(window));
+                        }
+                    }
                     count++;
                 }
             }
+            while (!window.isEmpty()) {
+                writer.addDocument(next(window));
+            }
             writer.commit();
+        } finally {
+            analyzer.close();
         }
         return count;
+    }
+
+    /** The oldest document of the window, once it is analysed. */
+    private static Document next(java.util.ArrayDeque<Future<Document>> window) throws IOException {
+        Future<Document> f = window.poll();
+        try {
+            return f.get();
+        } catch (ExecutionException e) {
+            window.forEach(other -> other.cancel(false));
+            switch (e.getCause()) {
+                case IOException io -> throw io;
+                case RuntimeException re -> throw re;
+                case Error err -> throw err;
+                default -> throw new IOException(e.getCause());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            window.forEach(other -> other.cancel(false));
+            throw new IOException("interrupted while analysing passages", e);
+        }
     }
 
     static Analyzer indexAnalyzer(CompoundDictionary dictionary) {
@@ -448,16 +598,20 @@ public final class Indexer implements AutoCloseable {
                         IndexFields.WORDS, IbpAnalyzer.forWords()));
     }
 
-    private static Document toLucene(SourceDocument d, Passage p, String sentenceTerms) {
+    /**
+     * The Lucene document of a passage. With an analyzer its text fields come analysed already
+     * ({@link RecordedTokens}), so that this can run on any thread; without one the writer analyses them.
+     */
+    private static Document toLucene(SourceDocument d, Passage p, String sentenceTerms, Analyzer analyzer) throws IOException {
         Document doc = new Document();
         doc.add(new StringField(IndexFields.ID, p.id(), Field.Store.YES));
         doc.add(new StringField(IndexFields.DOCUMENT, d.id(), Field.Store.YES));
         doc.add(new StringField(IndexFields.KIND, p.kind().name(), Field.Store.YES));
         p.page().ifPresent(n -> doc.add(new StoredField(IndexFields.PAGE, n)));
-        doc.add(new TextField(IndexFields.BODY, p.text(), Field.Store.YES));
-        doc.add(new TextField(IndexFields.PARTS, p.section() + "\n" + p.text(), Field.Store.NO));
-        doc.add(new TextField(IndexFields.HEADING, p.section(), Field.Store.YES));
-        doc.add(new TextField(IndexFields.WORDS, p.section() + "\n" + p.text(), Field.Store.NO));
+        text(doc, analyzer, IndexFields.BODY, p.text(), true);
+        text(doc, analyzer, IndexFields.PARTS, p.section() + "\n" + p.text(), false);
+        text(doc, analyzer, IndexFields.HEADING, p.section(), true);
+        text(doc, analyzer, IndexFields.WORDS, p.section() + "\n" + p.text(), false);
         p.opgave().ifPresent(n -> doc.add(new IntField(IndexFields.OPGAVE, n, Field.Store.YES)));
         for (Cue cue : Cue.of(p.text())) {
             doc.add(new StringField(IndexFields.CUES, cue.name(), Field.Store.NO));
@@ -471,6 +625,18 @@ public final class Indexer implements AutoCloseable {
         doc.add(new StoredField(IndexFields.KAMERSTUK, d.details().kamerstuk()));
         doc.add(new StoredField(IndexFields.SENDER, d.details().sender()));
         return doc;
+    }
+
+    /** An analysed text field: as text for the writer to analyse, or analysed here; stored first when asked. */
+    private static void text(Document doc, Analyzer analyzer, String field, String text, boolean stored) throws IOException {
+        if (analyzer == null) {
+            doc.add(new TextField(field, text, stored ? Field.Store.YES : Field.Store.NO));
+            return;
+        }
+        if (stored) {
+            doc.add(new StoredField(field, text));
+        }
+        doc.add(new TextField(field, RecordedTokens.record(analyzer, field, text)));
     }
 
     /** Keeps the new generation and the one before it (a searcher may still have it open). */
@@ -548,11 +714,18 @@ public final class Indexer implements AutoCloseable {
         }
     }
 
-    private Extractor extractor() {
+    private synchronized Extractor extractor() {
         if (extractor == null) {
-            extractor = new Extractor(limits);
+            // A second Tika worker is a second JVM to start: worth it only when there is much to read.
+            int workers = toExtract >= MANY_FILES ? Math.min(threads, Extractor.DEFAULT_PARALLELISM) : 1;
+            extractor = new Extractor(limits, workers);
         }
         return extractor;
+    }
+
+    /** How many files this indexer has given to Tika so far (the others came from the document cache). */
+    public int extractions() {
+        return extractions.get();
     }
 
     @Override

@@ -19,7 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Extracts text and metadata from one corpus file at a time with Apache Tika. Files are treated
+ * Extracts text and metadata from corpus files with Apache Tika, a few at a time ({@link #DEFAULT_PARALLELISM}). Files are treated
  * as untrusted: the type is detected from the content and checked against an allowlist, and size,
  * output length, compression ratio, parse time and memory are limited. A file that fails any of
  * these is returned as {@link Extraction.Skipped} with a reason; it never affects the other files.
@@ -37,16 +37,37 @@ public final class Extractor implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Extractor.class);
 
+    /** Files parsed at once by default: one per core, at most two (each worker is a JVM with its own heap). */
+    public static final int DEFAULT_PARALLELISM = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
+
     private final ExtractionLimits limits;
+    /** The worker slots not in use; a thread that extracts takes one, and waits while there is none. */
+    private final java.util.concurrent.BlockingQueue<Integer> freeSlots;
     private DocumentReader reader;
     private ExecutorService executor;
 
     public Extractor(ExtractionLimits limits) {
+        this(limits, DEFAULT_PARALLELISM);
+    }
+
+    /**
+     * @param parallelism how many files may be parsed at once (each in its own worker process);
+     *                    {@link #extract} may then be called from that many threads
+     */
+    public Extractor(ExtractionLimits limits, int parallelism) {
         this.limits = Objects.requireNonNull(limits, "limits");
+        if (parallelism < 1) {
+            throw new IllegalArgumentException("parallelism must be >= 1, got " + parallelism);
+        }
+        this.freeSlots = new java.util.concurrent.ArrayBlockingQueue<>(parallelism);
+        for (int i = 0; i < parallelism; i++) {
+            freeSlots.add(i);
+        }
     }
 
     /**
      * Extracts {@code file}, which lies under {@code corpusDir}. Never throws for a bad file.
+     * Thread-safe: as many calls run at once as the extractor has slots, the others wait.
      */
     public Extraction extract(Path corpusDir, Path file) {
         String id = CorpusFiles.id(corpusDir, file);
@@ -76,13 +97,24 @@ public final class Extractor implements AutoCloseable {
         } catch (IOException e) {
             throw new DocumentReader.SkipException("unreadable: " + DocumentReader.shortCause(e));
         }
-        if (limits.workerHeapMb() > 0) {
-            return WorkerClient.shared(limits.workerHeapMb()).read(corpusDir, file, id, hash, limits);
+        int slot;
+        try {
+            slot = freeSlots.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DocumentReader.SkipException("interrupted");
         }
-        return readHere(corpusDir, file, id, hash);
+        try {
+            if (limits.workerHeapMb() > 0) {
+                return WorkerClient.shared(limits.workerHeapMb(), slot).read(corpusDir, file, id, hash, limits);
+            }
+            return readHere(corpusDir, file, id, hash);
+        } finally {
+            freeSlots.add(slot);
+        }
     }
 
-    private SourceDocument readHere(Path corpusDir, Path file, String id, String hash) throws DocumentReader.SkipException {
+    private synchronized SourceDocument readHere(Path corpusDir, Path file, String id, String hash) throws DocumentReader.SkipException {
         if (reader == null) {
             reader = new DocumentReader();
             // A cached pool: a parse that ignores interruption after a timeout keeps its thread, and

@@ -37,8 +37,12 @@ final class WorkerClient implements AutoCloseable {
     private static final long START_TIMEOUT_SECONDS = 60;
     private static final int STDERR_LINES = 20;
 
-    /** One worker per heap size and process: a JVM start costs more than most parses. */
-    private static final java.util.Map<Integer, WorkerClient> SHARED = new java.util.HashMap<>();
+    /**
+     * The workers of this process, by heap size and slot (an extractor parses as many files at once
+     * as it has slots): a JVM start costs more than most parses, so each worker stays alive for the
+     * next file (until it is idle, or a file killed it).
+     */
+    private static final java.util.Map<java.util.List<Integer>, WorkerClient> SHARED = new java.util.HashMap<>();
 
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -64,10 +68,10 @@ final class WorkerClient implements AutoCloseable {
         this.heapMb = heapMb;
     }
 
-    /** The worker of this process for a heap size; it starts on first use and again after it died. */
-    static WorkerClient shared(int heapMb) {
+    /** The worker of this process for a heap size and slot; it starts on first use and again after it died. */
+    static WorkerClient shared(int heapMb, int slot) {
         synchronized (SHARED) {
-            return SHARED.computeIfAbsent(heapMb, WorkerClient::new);
+            return SHARED.computeIfAbsent(java.util.List.of(heapMb, slot), k -> new WorkerClient(heapMb));
         }
     }
 

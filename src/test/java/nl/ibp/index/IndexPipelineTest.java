@@ -1,0 +1,140 @@
+package nl.ibp.index;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import nl.ibp.TestCorpus;
+import nl.ibp.ingest.ExtractionLimits;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.FieldInfo;
+import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The parallel index run: the same index as a sequential one, and a re-index reads only what changed. */
+class IndexPipelineTest {
+
+    @TempDir
+    Path tmp;
+
+    private static final Clock CLOCK = Clock.systemUTC();
+
+    private static Indexer indexer(Path corpus, Path index, int threads) {
+        return new Indexer(corpus, new IndexLayout(index), Indexer.Progress.NONE, CLOCK, List.of(),
+                ExtractionLimits.defaults(), threads);
+    }
+
+    /** A corpus of the shipped documents and a few more files, so that several files are read at once. */
+    private Path corpus() throws IOException {
+        Path corpus = TestCorpus.copyTo(tmp.resolve("corpus"));
+        String text = Files.readString(corpus.resolve("lbr-18-004-stand-van-zaken-ibp.txt"));
+        for (int i = 1; i <= 3; i++) { // other files, other passages: the same text cut at other places
+            Files.writeString(corpus.resolve("kopie-" + i + ".txt"), text.substring(text.length() * i / 5));
+        }
+        return corpus;
+    }
+
+    @Test
+    void theParallelRunWritesTheSameIndexAsTheSequentialOne() throws IOException {
+        Path corpus = corpus();
+        Path sequential = tmp.resolve("seq");
+        Path parallel = tmp.resolve("par");
+        try (Indexer one = indexer(corpus, sequential, 1); Indexer three = indexer(corpus, parallel, 3)) {
+            IndexReport a = one.run(true);
+            IndexReport b = three.run(true);
+            assertEquals(a.passages(), b.passages());
+            assertTrue(a.passages() > 300, "passages: " + a.passages());
+            assertEquals(a.added(), b.added());
+        }
+        Path genA = new IndexLayout(sequential).current().orElseThrow();
+        Path genB = new IndexLayout(parallel).current().orElseThrow();
+        assertEquals(Files.readString(genA.resolve(IndexLayout.COMPOUNDS)), Files.readString(genB.resolve(IndexLayout.COMPOUNDS)));
+        assertEquals(dump(genA), dump(genB));
+    }
+
+    @Test
+    void aReindexAfterAddingOneDocumentExtractsOnlyThatDocument() throws IOException {
+        Path corpus = corpus();
+        Path index = tmp.resolve("index");
+        try (Indexer indexer = indexer(corpus, index, 2)) {
+            indexer.run(false);
+            assertEquals(5, indexer.extractions());
+            Files.writeString(corpus.resolve("nieuw.txt"), "Zonnepanelen\n\nGemeenten plaatsen uiterlijk in 2020 zonnepanelen.\n");
+            IndexReport second = indexer.run(false);
+            assertEquals(List.of("nieuw.txt"), second.added());
+            assertEquals(6, indexer.extractions(), "only the new file is given to Tika");
+            assertEquals(6, second.documents());
+        }
+    }
+
+    /**
+     * Everything a searcher can see of an index, in document order: stored fields, and per field
+     * each term with its postings (documents, frequencies, positions) and the norms.
+     */
+    private static List<String> dump(Path generation) throws IOException {
+        List<String> out = new ArrayList<>();
+        try (FSDirectory dir = FSDirectory.open(generation); DirectoryReader reader = DirectoryReader.open(dir)) {
+            out.add("docs " + reader.maxDoc());
+            StoredFields stored = reader.storedFields();
+            for (int d = 0; d < reader.maxDoc(); d++) {
+                Document doc = stored.document(d);
+                StringBuilder sb = new StringBuilder("doc " + d);
+                for (IndexableField f : doc.getFields()) {
+                    sb.append(" | ").append(f.name()).append('=').append(f.stringValue() != null ? f.stringValue() : f.numericValue());
+                }
+                out.add(sb.toString());
+            }
+            for (LeafReaderContext leaf : reader.leaves()) {
+                LeafReader r = leaf.reader();
+                out.add("leaf " + leaf.docBase + " " + r.maxDoc());
+                for (FieldInfo fi : r.getFieldInfos()) {
+                    out.add("field " + fi.name + " " + fi.getIndexOptions() + " norms=" + fi.hasNorms()
+                            + " points=" + fi.getPointDimensionCount() + " dv=" + fi.getDocValuesType());
+                    Terms terms = r.terms(fi.name);
+                    if (terms != null) {
+                        TermsEnum te = terms.iterator();
+                        BytesRef term;
+                        while ((term = te.next()) != null) {
+                            StringBuilder sb = new StringBuilder(fi.name + ":" + term.utf8ToString() + " df=" + te.docFreq()
+                                    + " ttf=" + te.totalTermFreq());
+                            PostingsEnum p = te.postings(null, PostingsEnum.POSITIONS);
+                            while (p.nextDoc() != DocIdSetIterator.NO_MORE_DOCS) {
+                                sb.append(' ').append(leaf.docBase + p.docID()).append('x').append(p.freq()).append('@');
+                                for (int i = 0; i < p.freq(); i++) {
+                                    sb.append(p.nextPosition()).append(',');
+                                }
+                            }
+                            out.add(sb.toString());
+                        }
+                    }
+                    if (fi.hasNorms()) {
+                        NumericDocValues norms = r.getNormValues(fi.name);
+                        StringBuilder sb = new StringBuilder("norms " + fi.name);
+                        while (norms.nextDoc() != DocIdSetIterator.NO_MORE_DOCS) {
+                            sb.append(' ').append(norms.longValue());
+                        }
+                        out.add(sb.toString());
+                    }
+                }
+            }
+        }
+        return out;
+    }
+}
