@@ -87,13 +87,9 @@ public record ActorData(List<Party> parties, String fingerprint) {
     public static ActorData parse(String text, String source) {
         List<Party> parties = new ArrayList<>();
         Set<String> names = new HashSet<>();
-        int n = 0;
-        for (String raw : text.split("\r?\n", -1)) {
-            n++;
-            String line = raw.strip();
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
+        for (DataFiles.Line numbered : DataFiles.lines(text)) {
+            String line = numbered.text();
+            int n = numbered.number();
             String where = source + ":" + n;
             int eq = line.indexOf('=');
             if (eq < 0) {

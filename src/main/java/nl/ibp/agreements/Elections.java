@@ -69,13 +69,9 @@ public record Elections(List<LocalDate> dates) {
     /** @throws DataFileException at the first line that is no date, as "source:line: what is wrong" */
     static Elections parse(String text, String source) {
         List<LocalDate> dates = new ArrayList<>();
-        int n = 0;
-        for (String raw : text.split("\r?\n", -1)) {
-            n++;
-            String line = raw.strip();
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
+        for (DataFiles.Line numbered : DataFiles.lines(text)) {
+            String line = numbered.text();
+            int n = numbered.number();
             try {
                 dates.add(LocalDate.parse(line));
             } catch (DateTimeParseException e) {

@@ -33,9 +33,25 @@ public final class DataFiles {
         }
     }
 
+    /** A line of a data file that counts, stripped, with its number (from 1) for error messages. */
+    public record Line(int number, String text) {
+        /** "source:number", where a {@link DataFileException} says the line is. */
+        public String where(String source) {
+            return source + ":" + number;
+        }
+    }
+
     /** The lines of a data file that count: stripped, without blank lines and lines starting with #. */
-    public static java.util.List<String> lines(String text) {
-        return text.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+    public static java.util.List<Line> lines(String text) {
+        java.util.List<Line> out = new java.util.ArrayList<>();
+        String[] raw = text.split("\r?\n", -1);
+        for (int i = 0; i < raw.length; i++) {
+            String line = raw[i].strip();
+            if (!line.isEmpty() && !line.startsWith("#")) {
+                out.add(new Line(i + 1, line));
+            }
+        }
+        return out;
     }
 
     /** A resource the build put in the jar, as text; empty when it is not there. */

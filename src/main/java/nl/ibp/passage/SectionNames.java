@@ -54,7 +54,7 @@ public record SectionNames(Set<String> names) {
 
     /** One heading per line; lines starting with # and blank lines do not count. */
     public static SectionNames parse(String text, String source) {
-        Set<String> names = new LinkedHashSet<>(DataFiles.lines(text));
+        Set<String> names = new LinkedHashSet<>(DataFiles.lines(text).stream().map(DataFiles.Line::text).toList());
         return new SectionNames(names);
     }
 }

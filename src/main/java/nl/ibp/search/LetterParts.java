@@ -71,13 +71,9 @@ record LetterParts(List<String> header, List<String> opening) {
     static LetterParts parse(String text, String source) {
         List<String> header = new ArrayList<>();
         List<String> opening = new ArrayList<>();
-        int n = 0;
-        for (String raw : text.split("\r?\n", -1)) {
-            n++;
-            String line = raw.strip();
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
+        for (DataFiles.Line numbered : DataFiles.lines(text)) {
+            String line = numbered.text();
+            int n = numbered.number();
             String[] f = line.split("\\s+", 2);
             if (f.length < 2) {
                 throw new DataFileException(source + ":" + n + ": verwacht 'soort woorden', bv. 'kop ons kenmerk'");
