@@ -430,7 +430,7 @@ public final class AnswerEngine implements AutoCloseable {
             Map.entry(Pattern.compile("(?i)co[öo]rdin"), Responsibility.Role.COORDINEERT),
             Map.entry(Pattern.compile("(?i)voorzit"), Responsibility.Role.VOORZITTER));
 
-    /** The role a "wie" question names, if it names one. */
+    /** The role a "wie" question (or a sentence answering one) names, if it names one. */
     static Optional<Responsibility.Role> askedRole(String question) {
         return ROLE_WORDS.stream().filter(e -> e.getKey().matcher(question).find()).map(Map.Entry::getValue).findFirst();
     }

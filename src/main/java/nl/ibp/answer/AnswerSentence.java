@@ -30,9 +30,6 @@ final class AnswerSentence {
     static final double DEFINING_SHARE = 0.6;
     /** A sentence that gives someone a role answers "wie" better than one that only names them. */
     static final double ROLE_BONUS = 1.0;
-    private static final Pattern ROLE = Pattern.compile(
-            "(?iu)\\b(verantwoordelijk\\p{L}*|regie|voortouw|trekker\\p{L}*|trekt|coördine\\p{L}*|coordine\\p{L}*|"
-                    + "eerstverantwoordelijk\\p{L}*|aan de lat|voorzitter\\p{L}*|opdrachtgever\\p{L}*)\\b");
     /** "1) ", "b. ", "- a) ": a list label is no number the question asks for. */
     private static final Pattern ENUMERATION_LABEL = Pattern.compile("^[-\\s]*(?:\\d{1,2}|[a-zA-Z]|[IVX]+)[.)]\\s+");
 
@@ -94,7 +91,7 @@ final class AnswerSentence {
                 // The cue counts only in a sentence that shares a question word: a bare date answers nothing.
                 score = hasCue && score > 0 ? score + CUE_BONUS : needsCue ? score * 0.4 : score;
                 // "wie" asks for a role as much as a name: "De minister van IenW is verantwoordelijk voor …".
-                if (type == QuestionType.WHO && hasCue && score > 0 && ROLE.matcher(content).find()) {
+                if (type == QuestionType.WHO && hasCue && score > 0 && AnswerEngine.askedRole(content).isPresent()) {
                     score += ROLE_BONUS;
                 }
             }
