@@ -67,8 +67,8 @@ final class AnswerSentence {
             List<String> ordered = stored ? sentenceTerms.get(i) : terms.apply(sentence);
             Set<String> have = new HashSet<>(ordered);
             double score = have.stream().mapToDouble(t -> wanted.getOrDefault(t, 0.0)).sum();
-            if (type == QuestionType.LIST && score > 0 && sentence.strip().endsWith(":")) {
-                score += CUE_BONUS; // the lead-in of a list: the items follow it in the answer
+            if (type == QuestionType.LIST && score > 0 && holdsList(sentence)) {
+                score += CUE_BONUS; // a list, or the lead-in of one: the items follow it in the answer
             }
             if (type == QuestionType.DEFINITION && score > 0 && opensWith(ordered, wanted) >= DEFINING_SHARE * score) {
                 // "De brede koppeling van de algemene uitkering aan de rijksuitgaven is …": a sentence about
@@ -101,6 +101,14 @@ final class AnswerSentence {
             }
         }
         return new Pick(withoutListMarker(passage, best), Math.max(0, bestScore));
+    }
+
+    /** "De geagendeerde onderwerpen zijn:" (its items follow), or "De 5 clusters: A; B; C en D" (inline). */
+    private static final Pattern INLINE_LIST = Pattern.compile(":[^:;]+[;,][^;,]+[;,]");
+
+    static boolean holdsList(String sentence) {
+        String t = sentence.strip();
+        return t.endsWith(":") || INLINE_LIST.matcher(t).find();
     }
 
     /** The weight of the question words among the first {@link #OPENING} words of a sentence. */

@@ -1,6 +1,7 @@
 package nl.ibp.answer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -116,5 +117,15 @@ class AnswerSentenceTest {
         String passage = "Sommige onderwerpen lenen zich voor samenwerking. De geagendeerde onderwerpen zijn:\n"
                 + "- a) Problematische schulden\n- b) Toekomstbestendig wonen";
         assertEquals("De geagendeerde onderwerpen zijn:", pick("noem eens de onderwerpen", passage));
+    }
+
+    @Test
+    void aListQuestionPrefersASentenceThatListsInline() {
+        String passage = "De provincies werken met de 5 industrieclusters samen. "
+                + "De 5 industrieclusters: Eemsdelta; Noordzeekanaalgebied; Rotterdam-Moerdijk; Zeeland en Chemelot";
+        assertEquals("De 5 industrieclusters: Eemsdelta; Noordzeekanaalgebied; Rotterdam-Moerdijk; Zeeland en Chemelot",
+                pick("noem de vijf industrieclusters", passage));
+        assertTrue(AnswerSentence.holdsList("De geagendeerde onderwerpen zijn:"));
+        assertFalse(AnswerSentence.holdsList("Het gaat om: samenwerking."));
     }
 }
