@@ -24,6 +24,7 @@ import nl.ibp.index.IndexLayout;
 import nl.ibp.index.Manifest;
 import nl.ibp.passage.Opgave;
 import nl.ibp.passage.Opgaven;
+import nl.ibp.passage.PassageKind;
 import nl.ibp.passage.Sentences;
 import nl.ibp.analysis.AnalyzedTerms;
 import nl.ibp.search.Hit;
@@ -204,7 +205,7 @@ public final class AnswerEngine implements AutoCloseable {
         Optional<String> bestDocument = found.stream().findFirst().map(p -> p.hit().document().id());
         Optional<Hit> best = Optional.empty();
         double bestScore = 0;
-        for (Hit h : searcher.passagesOfKind(nl.ibp.passage.PassageKind.SIGNATURE)) {
+        for (Hit h : searcher.passagesOfKind(PassageKind.SIGNATURE)) {
             Set<String> about = new HashSet<>(AnalyzedTerms.of(terms, h.document().title() + " " + h.document().type()
                     + " " + h.document().kenmerk()));
             double score = about.stream().filter(wanted::contains).count()
@@ -216,7 +217,7 @@ public final class AnswerEngine implements AutoCloseable {
                 best = Optional.of(h);
             }
         }
-        return best.map(h -> new RankedPassage(1, h, new nl.ibp.passage.Sentences.Span(0, h.passage().text().length())));
+        return best.map(h -> new RankedPassage(1, h, new Sentences.Span(0, h.passage().text().length())));
     }
 
     /** A subject put in front of the question: "jeugdzorg: wat gaan ze doen …", "huiselijk geweld, wat …". */
