@@ -150,12 +150,12 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     /** Nearest-rank percentile of sorted values. */
-    private static long pct(long[] sorted, int p) {
+    static long pct(long[] sorted, int p) {
         int rank = (int) Math.ceil(p / 100.0 * sorted.length);
         return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
     }
 
-    private static double ms(long nanos) {
+    static double ms(long nanos) {
         return nanos / 1e6;
     }
 

@@ -1,5 +1,8 @@
 package nl.ibp.cli;
 
+import static nl.ibp.cli.BenchCommand.ms;
+import static nl.ibp.cli.BenchCommand.pct;
+
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
@@ -121,12 +124,4 @@ final class FollowBench {
         return ExitCodes.OK;
     }
 
-    private static long pct(long[] sorted, int p) {
-        int rank = (int) Math.ceil(p / 100.0 * sorted.length);
-        return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
-    }
-
-    private static double ms(long nanos) {
-        return nanos / 1e6;
-    }
 }

@@ -125,10 +125,15 @@ public final class FollowStore {
     }
 
     public void setDays(long chat, ReminderDays days, Instant when) throws SQLException {
+        setChatSetting(chat, "days", days.text(), when);
+    }
+
+    /** Sets one setting column of a chat's row (created when missing); {@code column} is one of ours, never input. */
+    private void setChatSetting(long chat, String column, Object value, Instant when) throws SQLException {
         state.inTransaction(c -> {
             ensureChat(c, chat, when);
-            try (PreparedStatement ps = c.prepareStatement("UPDATE follow_chats SET days = ?, updated = ? WHERE chat = ?")) {
-                ps.setString(1, days.text());
+            try (PreparedStatement ps = c.prepareStatement("UPDATE follow_chats SET " + column + " = ?, updated = ? WHERE chat = ?")) {
+                ps.setObject(1, value);
                 ps.setString(2, when.toString());
                 ps.setLong(3, chat);
                 ps.executeUpdate();
@@ -150,16 +155,7 @@ public final class FollowStore {
 
     /** In a group: whether only its admins may change what it follows. */
     public void setAdminsOnly(long chat, boolean adminsOnly, Instant when) throws SQLException {
-        state.inTransaction(c -> {
-            ensureChat(c, chat, when);
-            try (PreparedStatement ps = c.prepareStatement("UPDATE follow_chats SET admins_only = ?, updated = ? WHERE chat = ?")) {
-                ps.setInt(1, adminsOnly ? 1 : 0);
-                ps.setString(2, when.toString());
-                ps.setLong(3, chat);
-                ps.executeUpdate();
-            }
-            return null;
-        });
+        setChatSetting(chat, "admins_only", adminsOnly ? 1 : 0, when);
     }
 
     public boolean adminsOnly(long chat) throws SQLException {

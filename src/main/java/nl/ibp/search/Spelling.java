@@ -72,6 +72,14 @@ public final class Spelling implements AutoCloseable {
 
     /** The closest word of the documents to an unknown {@code word}; empty when it is known or none is close. */
     public Optional<String> suggest(String word) {
+        return suggestion(word).map(Suggestion::word);
+    }
+
+    /** A word of the documents for an unknown one, and whether it is the same word in another form. */
+    private record Suggestion(String word, boolean otherForm) {
+    }
+
+    private Optional<Suggestion> suggestion(String word) {
         String folded = IbpAnalyzer.foldWord(word);
         // A word that only makes up the question ("noem") is no misspelling of a word of the documents ("norm").
         if (folded.length() < MIN_LENGTH || !folded.chars().allMatch(Character::isLetter) || known(folded)
@@ -80,7 +88,7 @@ public final class Spelling implements AutoCloseable {
         }
         Optional<String> inflected = otherInflection(folded);
         if (inflected.isPresent()) {
-            return inflected;
+            return inflected.map(w -> new Suggestion(w, true));
         }
         DirectSpellChecker checker = new DirectSpellChecker();
         checker.setMaxEdits(folded.length() >= TWO_EDITS_FROM ? 2 : 1);
@@ -90,7 +98,7 @@ public final class Spelling implements AutoCloseable {
         try {
             SuggestWord[] found = checker.suggestSimilar(new Term(IndexFields.WORDS, folded), 1, reader,
                     SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
-            return found.length == 0 ? Optional.empty() : Optional.of(found[0].string);
+            return found.length == 0 ? Optional.empty() : Optional.of(new Suggestion(found[0].string, false));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -164,8 +172,8 @@ public final class Spelling implements AutoCloseable {
                 int end = offset.endOffset();
                 boolean name = start > 0 && Character.isUpperCase(question.charAt(start));
                 if (!name) { // a name the documents do not know is not a misspelling of one of their words
-                    suggest(word).ifPresent(s -> corrections.add(new Correction(question.substring(start, end), start, end, s,
-                            otherInflection(IbpAnalyzer.foldWord(word)).filter(s::equals).isPresent())));
+                    suggestion(word).ifPresent(s -> corrections.add(
+                            new Correction(question.substring(start, end), start, end, s.word(), s.otherForm())));
                 }
             }
             ts.end();
