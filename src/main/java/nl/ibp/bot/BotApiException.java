@@ -3,7 +3,8 @@ package nl.ibp.bot;
 import java.util.OptionalInt;
 
 /**
- * A Bot API call that did not succeed, by kind: Telegram said no ({@link Refused}), the answer was
+ * A Bot API call that did not succeed, by kind: Telegram said no ({@link Refused}; {@link ChatGone}
+ * when no message can reach the chat any more), the answer was
  * not Telegram's ({@link NotTelegram}: an HTML page from a proxy, an empty body), Telegram said yes
  * but its result cannot be read ({@link Unreadable}), or Telegram could not be reached in time
  * ({@link Unreachable}). Messages never hold the token or a request URL.
@@ -18,13 +19,27 @@ abstract sealed class BotApiException extends Exception
     /** Worth another try: the server or the way to it may recover. */
     abstract boolean transientFailure();
 
+    /**
+     * Telegram's {@code "ok": false} answer as its kind: {@link ChatGone} for a chat that blocked
+     * the bot, removed it or does not exist, else a plain {@link Refused}. The one place that reads
+     * Telegram's descriptions for a chat's fate.
+     */
+    static Refused refused(String method, int code, String description, OptionalInt retryAfter) {
+        boolean gone = code == 403 || code == 400 && lower(description).contains("chat not found");
+        return gone ? new ChatGone(method, code, description) : new Refused(method, code, description, retryAfter);
+    }
+
+    private static String lower(String text) {
+        return text.toLowerCase(java.util.Locale.ROOT);
+    }
+
     /** Telegram's own {@code "ok": false} answer. */
-    static final class Refused extends BotApiException {
+    static sealed class Refused extends BotApiException permits ChatGone {
         private final int code;
         private final String description;
         private final OptionalInt retryAfter;
 
-        Refused(String method, int code, String description, OptionalInt retryAfter) {
+        private Refused(String method, int code, String description, OptionalInt retryAfter) {
             super(method + " refused: " + code + " " + description);
             this.code = code;
             this.description = description;
@@ -44,21 +59,24 @@ abstract sealed class BotApiException extends Exception
             return retryAfter;
         }
 
-        /**
-         * Telegram's 403: the bot was blocked by the user, kicked from the group or the chat is
-         * gone. Nothing more reaches that chat; retrying cannot help.
-         */
-        boolean chatGone() {
-            return code == 403;
-        }
-
         boolean says(String phrase) {
-            return description.toLowerCase(java.util.Locale.ROOT).contains(phrase.toLowerCase(java.util.Locale.ROOT));
+            return lower(description).contains(lower(phrase));
         }
 
         @Override
         boolean transientFailure() {
             return code >= 500;
+        }
+    }
+
+    /**
+     * Nothing more reaches the chat: Telegram's 403 (the user blocked the bot, it was kicked from
+     * the group, the user is deactivated) or 400 "chat not found" (the chat was deleted, or never
+     * was). Retrying cannot help; the chat is to be marked gone.
+     */
+    static final class ChatGone extends Refused {
+        private ChatGone(String method, int code, String description) {
+            super(method, code, description, OptionalInt.empty());
         }
     }
 

@@ -24,9 +24,10 @@ import java.util.stream.Collectors;
  * @param retries       further tries of a Bot API call that failed in a way that may pass (an answer
  *                      that is not Telegram's, a 5xx, no connection), before the user gets an apology
  * @param retryBackoff  wait before the first retry; it doubles with every next one
+ * @param followHours   when reminders and alerts may be sent ({@value SendingWindow#ENV})
  */
 public record BotConfig(String token, URI apiUrl, Set<Long> admins, Duration pollTimeout, Duration emptyPollWait,
-                        Duration callTimeout, int workers, int retries, Duration retryBackoff) {
+                        Duration callTimeout, int workers, int retries, Duration retryBackoff, SendingWindow followHours) {
 
     public static final int RETRIES = 3;
     public static final Duration RETRY_BACKOFF = Duration.ofSeconds(1);
@@ -42,15 +43,17 @@ public record BotConfig(String token, URI apiUrl, Set<Long> admins, Duration pol
             throw new IllegalArgumentException("the Telegram token is empty or contains whitespace");
         }
         admins = Set.copyOf(admins);
+        java.util.Objects.requireNonNull(followHours, "followHours");
         if (retries < 0 || retryBackoff.isNegative()) {
             throw new IllegalArgumentException("retries and their back-off cannot be negative");
         }
     }
 
-    /** The default retries ({@value #RETRIES}, from {@link #RETRY_BACKOFF}). */
+    /** The default retries ({@value #RETRIES}, from {@link #RETRY_BACKOFF}) and sending hours. */
     public BotConfig(String token, URI apiUrl, Set<Long> admins, Duration pollTimeout, Duration emptyPollWait,
                      Duration callTimeout, int workers) {
-        this(token, apiUrl, admins, pollTimeout, emptyPollWait, callTimeout, workers, RETRIES, RETRY_BACKOFF);
+        this(token, apiUrl, admins, pollTimeout, emptyPollWait, callTimeout, workers, RETRIES, RETRY_BACKOFF,
+                SendingWindow.DEFAULT);
     }
 
     /** The configuration from the environment; empty when no token is configured. */
@@ -71,20 +74,26 @@ public record BotConfig(String token, URI apiUrl, Set<Long> admins, Duration pol
                         throw new IllegalArgumentException(ADMIN_IDS + " must hold numeric Telegram user ids, not '" + s + "'");
                     }
                 }).collect(Collectors.toSet());
+        String hours = env.getOrDefault(SendingWindow.ENV, "");
         return Optional.of(new BotConfig(token.strip(), url.isBlank() ? TELEGRAM : URI.create(url.strip()), admins,
-                Duration.ofSeconds(25), Duration.ofMillis(300), Duration.ofSeconds(15), 4));
+                Duration.ofSeconds(25), Duration.ofMillis(300), Duration.ofSeconds(15), 4)
+                .withFollowHours(hours.isBlank() ? SendingWindow.DEFAULT : SendingWindow.parse(hours)));
     }
 
     public BotConfig withApiUrl(URI url) {
-        return new BotConfig(token, url, admins, pollTimeout, emptyPollWait, callTimeout, workers, retries, retryBackoff);
+        return new BotConfig(token, url, admins, pollTimeout, emptyPollWait, callTimeout, workers, retries, retryBackoff, followHours);
     }
 
     public BotConfig withTimings(Duration pollTimeout, Duration emptyPollWait, Duration callTimeout) {
-        return new BotConfig(token, apiUrl, admins, pollTimeout, emptyPollWait, callTimeout, workers, retries, retryBackoff);
+        return new BotConfig(token, apiUrl, admins, pollTimeout, emptyPollWait, callTimeout, workers, retries, retryBackoff, followHours);
     }
 
     public BotConfig withRetries(int retries, Duration retryBackoff) {
-        return new BotConfig(token, apiUrl, admins, pollTimeout, emptyPollWait, callTimeout, workers, retries, retryBackoff);
+        return new BotConfig(token, apiUrl, admins, pollTimeout, emptyPollWait, callTimeout, workers, retries, retryBackoff, followHours);
+    }
+
+    public BotConfig withFollowHours(SendingWindow hours) {
+        return new BotConfig(token, apiUrl, admins, pollTimeout, emptyPollWait, callTimeout, workers, retries, retryBackoff, hours);
     }
 
     /** Replaces the token, and anything shaped like a bot token, in text bound for a log. */
@@ -98,6 +107,6 @@ public record BotConfig(String token, URI apiUrl, Set<Long> admins, Duration pol
     @Override
     public String toString() {
         return "BotConfig[apiUrl=" + apiUrl + ", admins=" + admins.size() + ", workers=" + workers
-                + ", retries=" + retries + "]";
+                + ", retries=" + retries + ", followHours=" + followHours + "]";
     }
 }

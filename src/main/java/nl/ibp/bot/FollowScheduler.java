@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import nl.ibp.agreements.Agreement;
 import nl.ibp.agreements.DatedItem;
-import nl.ibp.bot.Handler.Courier.Delivery;
+import nl.ibp.bot.Courier.Delivery;
 import nl.ibp.bot.Handler.Reply;
 import nl.ibp.config.Now;
 import nl.ibp.follow.AlertDiff;
@@ -43,8 +43,9 @@ import org.slf4j.LoggerFactory;
  * deadline reminded of that a newer letter moved), then claims the reminders due now, and
  * finally sends what is claimed and not yet sent. A claim is written, with its message, in one
  * transaction before anything is sent, and marked when Telegram took it: after a crash or stop
- * the claimed messages are sent at the next start and nothing is claimed twice. Every time
- * decision reads the one injected clock.
+ * the claimed messages are sent at the next start and nothing is claimed twice. Messages are
+ * sent only within the {@link SendingWindow}: outside it they are claimed but held, and go out at
+ * the first tick after it opens. Every time decision reads the one injected clock.
  */
 final class FollowScheduler implements AutoCloseable {
 
@@ -61,24 +62,28 @@ final class FollowScheduler implements AutoCloseable {
     private final FollowStore store;
     private final Supplier<Generation> generation;
     private final Runnable refresh;
-    private final Handler.Courier courier;
+    private final Courier courier;
     private final Clock clock;
+    private final SendingWindow window;
     private final ScheduledExecutorService timer;
     private String seenGeneration = "";
     private Set<SentKey> recorded;
     private LocalDate itemsDay;
     private String itemsGeneration = "";
     private List<DatedItem> items = List.of();
+    private Instant heldUntil = Instant.MIN;
 
     /**
      * @param refresh picks up a generation published by another process (swaps the snapshot)
      */
-    FollowScheduler(FollowStore store, Supplier<Generation> generation, Runnable refresh, Handler.Courier courier, Clock clock) {
+    FollowScheduler(FollowStore store, Supplier<Generation> generation, Runnable refresh, Courier courier, Clock clock,
+                    SendingWindow window) {
         this.store = store;
         this.generation = generation;
         this.refresh = refresh;
         this.courier = courier;
         this.clock = clock;
+        this.window = window;
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "ibp-follow");
             t.setDaemon(true);
@@ -118,7 +123,24 @@ final class FollowScheduler implements AutoCloseable {
             seenGeneration = g.id();
         }
         reminders(g, followers, now);
-        deliver();
+        if (window.contains(now)) {
+            deliver();
+        } else {
+            hold(now);
+        }
+    }
+
+    /** Outside the window: what is claimed waits for its opening (said once per night). */
+    private void hold(Instant now) throws SQLException {
+        Instant opening = window.next(now);
+        if (opening.equals(heldUntil)) {
+            return;
+        }
+        int held = store.pending().size();
+        if (held > 0) {
+            heldUntil = opening;
+            LOG.info("{} follow messages held until {} (sending window {})", held, opening, window);
+        }
     }
 
     /** Alerts for what a new generation brought, to the chats following the opgaven it touches. */

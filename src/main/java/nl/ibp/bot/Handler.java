@@ -35,35 +35,10 @@ public interface Handler {
     default void members(ChatMembers members) {
     }
 
-    /**
-     * Tells the handler how to send messages of its own accord (reminders, alerts), with the
-     * outcome of each: the adapter's pacing, retries and 429 handling apply.
-     */
-    default void courier(Courier courier) {
-    }
-
     /** Whether a user is an administrator (or the creator) of a group chat. */
     @FunctionalInterface
     interface ChatMembers {
         boolean isAdmin(long chat, long user) throws java.io.IOException;
-    }
-
-    /** Sends a message outside the reply to an update and says what became of it. */
-    @FunctionalInterface
-    interface Courier {
-
-        /** What became of a message sent by the courier. */
-        enum Delivery {
-            /** Telegram took every part. */
-            SENT,
-            /** Telegram said 403: the chat blocked the bot or it was removed; nothing more reaches it. */
-            CHAT_GONE,
-            /** Telegram did not take it after the retries; it may be tried again later. */
-            FAILED
-        }
-
-        /** @throws InterruptedException when the adapter stops first */
-        Delivery send(long chat, Reply.Message message) throws InterruptedException;
     }
 
     /** Fetches the content of a document sent to the bot. */

@@ -16,7 +16,8 @@ import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKe
 
 /**
  * Makes one planned {@link Step} as Bot API calls, with Telegram's refusals that have a remedy
- * handled here: a chat that blocked the bot (403) is marked inactive; HTML Telegram cannot parse
+ * handled here: a chat that blocked the bot or no longer exists ({@link BotApiException.ChatGone})
+ * is marked inactive; HTML Telegram cannot parse
  * is sent again as plain text; an edit Telegram refuses becomes a new message, except "message is
  * not modified" (it already shows that); a press too old to answer is logged.
  */
@@ -54,18 +55,15 @@ final class ReplySender {
                     yield Result.DONE;
                 }
             };
-        } catch (BotApiException.Refused r) {
-            if (r.chatGone()) {
-                try {
-                    int forgotten = store.chatGone(step.chat(), clock.instant());
-                    LOG.info("chat {} blocked the bot or is gone: marked inactive{}", step.chat(),
-                            forgotten > 0 ? ", its " + forgotten + " followed opgaven forgotten" : "");
-                } catch (SQLException e) {
-                    LOG.error("marking chat {} inactive: {}", step.chat(), e.getMessage());
-                }
-                return Result.CHAT_GONE;
+        } catch (BotApiException.ChatGone gone) {
+            try {
+                int forgotten = store.chatGone(step.chat(), clock.instant());
+                LOG.info("chat {} blocked the bot or is gone ({}): marked inactive{}", step.chat(), gone.description(),
+                        forgotten > 0 ? ", its " + forgotten + " followed opgaven forgotten" : "");
+            } catch (SQLException e) {
+                LOG.error("marking chat {} inactive: {}", step.chat(), e.getMessage());
             }
-            throw r;
+            return Result.CHAT_GONE;
         }
     }
 
@@ -93,6 +91,8 @@ final class ReplySender {
         try {
             api.call(b.build(), OptionalLong.of(step.chat()));
             return Result.DONE;
+        } catch (BotApiException.ChatGone gone) {
+            throw gone;
         } catch (BotApiException.Refused r) {
             if (r.code() == 400 && r.says("message is not modified")) {
                 LOG.debug("message {} in chat {} already shows this", step.messageId(), step.chat());

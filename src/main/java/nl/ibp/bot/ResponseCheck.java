@@ -79,7 +79,7 @@ interface ResponseCheck {
     /** Telegram's {@code "ok": false} answer as an exception. */
     static BotApiException.Refused refused(String method, JsonNode envelope) {
         JsonNode after = envelope.path("parameters").path("retry_after");
-        return new BotApiException.Refused(method, envelope.path("error_code").asInt(0),
+        return BotApiException.refused(method, envelope.path("error_code").asInt(0),
                 envelope.path("description").asText(""), after.canConvertToInt() ? OptionalInt.of(after.asInt()) : OptionalInt.empty());
     }
 }

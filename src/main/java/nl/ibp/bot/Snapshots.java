@@ -28,6 +28,20 @@ final class Snapshots implements AutoCloseable {
         }
     }
 
+    /** What {@code read} takes from the index in use, with a reference held meanwhile. */
+    <T> T read(java.util.function.Function<Snapshot, T> read) {
+        Snapshot s = acquire();
+        try {
+            return read.apply(s);
+        } finally {
+            try {
+                s.release();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+    }
+
     /** Puts a new generation in use; the old one closes when its last answer is done. */
     void swap(Snapshot fresh) throws IOException {
         Snapshot old = current.getAndSet(fresh);

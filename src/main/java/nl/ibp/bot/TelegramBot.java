@@ -7,22 +7,20 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import nl.ibp.bot.BotStore.Intake;
-import nl.ibp.bot.Handler.Reply;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.GetMe;
-import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
 import org.telegram.telegrambots.meta.api.methods.groupadministration.GetChatMember;
 import org.telegram.telegrambots.meta.api.objects.chatmember.ChatMember;
 import org.telegram.telegrambots.meta.api.objects.User;
-import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
 
 /**
  * The Telegram adapter: the {@link Handler} in Telegram, with these guarantees. Every update
  * Telegram hands out is stored before it is confirmed ({@link UpdateIntake}); each is answered
  * once, in order per chat, chats side by side on a bounded pool ({@link ChatQueues},
  * {@link UpdateResponder}); replies go out within Telegram's limits and are checked, retried and
- * apologised for ({@link ReplySender}, {@link BotApi}, {@link Pacer}, {@link ResponseCheck}).
+ * apologised for ({@link ReplySender}, {@link BotApi}, {@link Pacer}, {@link ResponseCheck}), and
+ * so do the messages the bot sends of its own accord ({@link OwnMessages}).
  * A stop ({@link #close()}) ends within a few seconds and leaves what is not done for the next
  * start. Neither the token nor a request URL is ever logged.
  *
@@ -47,6 +45,7 @@ public final class TelegramBot implements AutoCloseable {
     private final ReplySender sender;
     private final UpdateResponder responder;
     private final TelegramFiles files;
+    private final OwnMessages own;
     private final Thread poller;
     private final Clock clock;
     private volatile UpdateReader.Me me;
@@ -77,29 +76,18 @@ public final class TelegramBot implements AutoCloseable {
             intake.run();
         }, "ibp-bot-poller");
         this.poller.setDaemon(true);
-        handler.connect(config.admins(), this::deliver);
+        this.own = new OwnMessages(sender, queues, stop);
+        handler.connect(config.admins(), own::queue);
         handler.files(files);
         handler.members(this::isAdmin);
-        handler.courier(this::courierSend);
     }
 
     /**
-     * A message the handler sends of its own accord (a reminder, an alert), on the caller's
-     * thread, paced and retried like every reply; says whether it arrived.
+     * Sends a message of the bot's own accord (a reminder, an alert) on the caller's thread, paced
+     * and retried like every reply, and says whether it arrived.
      */
-    private Handler.Courier.Delivery courierSend(long chat, Reply.Message message) throws InterruptedException {
-        stop.check();
-        for (Step step : Step.plan(new Handler.Incoming.Other(chat, chat, "courier"), List.of(message))) {
-            try {
-                if (sender.make(step) == ReplySender.Result.CHAT_GONE) {
-                    return Handler.Courier.Delivery.CHAT_GONE;
-                }
-            } catch (BotApiException e) {
-                LOG.warn("message to chat {} failed: {}", chat, e.getMessage());
-                return Handler.Courier.Delivery.FAILED;
-            }
-        }
-        return Handler.Courier.Delivery.SENT;
+    Courier courier() {
+        return own::send;
     }
 
     /** Whether {@code user} administers group {@code chat} ({@code getChatMember}: creator or administrator). */
@@ -117,7 +105,7 @@ public final class TelegramBot implements AutoCloseable {
 
     /** Starts: who the bot is ({@code getMe}), then the updates left from the last run, then polling. */
     public void start() {
-        queues.submit(Long.MIN_VALUE, this::registerCommands);
+        queues.submit(Long.MIN_VALUE, () -> CommandMenu.register(api));
         poller.start();
         LOG.info("bot started ({})", config);
     }
@@ -142,60 +130,6 @@ public final class TelegramBot implements AutoCloseable {
         if (!queues.submit(intake.chat(), () -> responder.answer(intake, fresh))) {
             LOG.info("update {} left for the next start: the bot is stopping", intake.updateId());
         }
-    }
-
-    /**
-     * A message outside the reply to an update (a finished /reindex), queued behind the chat's
-     * updates in progress so it follows their replies; failures are logged, never thrown.
-     */
-    private void deliver(long chat, Reply.Message message) {
-        if (stop.stopped()) {
-            LOG.warn("message to chat {} dropped: the bot is stopping", chat);
-            return;
-        }
-        List<Step> steps = Step.plan(new Handler.Incoming.Other(chat, chat, "outbox"), List.of(message));
-        boolean queued = queues.submit(chat, () -> {
-            for (Step step : steps) {
-                try {
-                    sender.make(step);
-                } catch (InterruptedException e) {
-                    LOG.warn("message to chat {} dropped: the bot is stopping", chat);
-                    return;
-                } catch (BotApiException e) {
-                    LOG.warn("message to chat {} failed: {}", chat, e.getMessage());
-                    return;
-                }
-            }
-        });
-        if (!queued) {
-            LOG.warn("message to chat {} dropped: the bot is stopping", chat);
-        }
-    }
-
-    private void registerCommands() {
-        try {
-            api.callOnce(SetMyCommands.builder().commands(List.of(
-                    command("start", "Welkom en de tien opgaven"),
-                    command("help", "Wat de assistent kan"),
-                    command("opgaven", "De tien opgaven van het IBP"),
-                    command("opgave", "Eén opgave: /opgave 6"),
-                    command("deadlines", "Termijnen: /deadlines [opgave|jaar]"),
-                    command("wie", "Wie is verantwoordelijk: /wie onderwerp"),
-                    command("zoek", "Zoek passages: /zoek woorden"),
-                    command("bron", "Volledige passage van het laatste antwoord"),
-                    command("volg", "Volg een opgave: /volg 6 (zonder nummer: wat u volgt)"),
-                    command("ontvolg", "Stop met volgen: /ontvolg 6"),
-                    command("herinner", "Wanneer herinneren: /herinner 7,1"),
-                    command("agenda", "Termijnen als agendabestand: /agenda 6"))).build());
-        } catch (InterruptedException e) {
-            LOG.debug("setMyCommands skipped: stopping");
-        } catch (BotApiException e) {
-            LOG.warn("setMyCommands failed: {}", e.getMessage());
-        }
-    }
-
-    private static BotCommand command(String name, String description) {
-        return BotCommand.builder().command(name).description(description).build();
     }
 
     private void fetchMe() throws InterruptedException {

@@ -6,9 +6,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import nl.ibp.bot.BotConfig;
 import nl.ibp.bot.BotStore;
-import nl.ibp.bot.ChatHandler;
-import nl.ibp.bot.RateLimiter;
-import nl.ibp.bot.TelegramBot;
+import nl.ibp.bot.TelegramAssistant;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -49,17 +47,15 @@ final class BotCommand implements Callable<Integer> {
         IndexCommand.ensureIndex(terminal, locations);
         CountDownLatch stopped = new CountDownLatch(1);
         BotStore store = BotStore.open(locations.layout().root());
-        ChatHandler handler;
+        TelegramAssistant bot;
         try {
-            handler = ChatHandler.open(locations.layout(), locations.settings().corpus(), store, clock,
-                    new RateLimiter(20, 60_000, Clock.systemUTC()));
+            bot = TelegramAssistant.open(config.get(), locations.layout(), locations.settings().corpus(), store, clock);
         } catch (Exception e) {
             store.close();
             throw e;
         }
-        TelegramBot bot = new TelegramBot(config.get(), handler, store);
         Thread hook = new Thread(() -> {
-            try (store; handler; bot) {
+            try (store; bot) {
                 terminal.out().println("De bot stopt.");
             } catch (Exception e) {
                 terminal.err().println("ibp bot: stoppen: " + e.getMessage());

@@ -43,6 +43,8 @@ final class BotApiStub implements AutoCloseable {
         TOO_MANY,
         /** Telegram's 403: the user blocked the bot. */
         FORBIDDEN,
+        /** Telegram's 400 for a chat that does not exist (deleted, or never was). */
+        CHAT_NOT_FOUND,
         /** Telegram's 400 for an edit that changes nothing. */
         NOT_MODIFIED,
         /** Telegram's 400 for an edit of a message that can no longer be edited. */
@@ -197,6 +199,7 @@ final class BotApiStub implements AutoCloseable {
                 reply = JSON.createObjectNode().put("ok", false).put("error_code", status).put("description", switch (failure) {
                     case TOO_MANY -> "Too Many Requests: retry after 1";
                     case FORBIDDEN -> "Forbidden: bot was blocked by the user";
+                    case CHAT_NOT_FOUND -> "Bad Request: chat not found";
                     case NOT_MODIFIED -> "Bad Request: message is not modified: specified new message content and reply "
                             + "markup are exactly the same as a current content and reply markup of the message";
                     default -> "Bad Request: message can't be edited";

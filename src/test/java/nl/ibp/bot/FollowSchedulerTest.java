@@ -17,14 +17,17 @@ import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicReference;
 import nl.ibp.agreements.Agreement;
 import nl.ibp.agreements.Deadline;
-import nl.ibp.bot.Handler.Courier.Delivery;
+import nl.ibp.bot.Courier.Delivery;
 import nl.ibp.config.Now;
 import nl.ibp.follow.FollowStore;
 import nl.ibp.state.StateStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The scheduler over a generation made here and a courier that records: moves, retries, a stop between claim and send. */
+/**
+ * The scheduler over a generation made here and a courier that records: moves, retries, a stop
+ * between claim and send, and the sending window on a fixed clock.
+ */
 class FollowSchedulerTest {
 
     @TempDir
@@ -61,13 +64,17 @@ class FollowSchedulerTest {
     }
 
     private FollowScheduler scheduler(StateStore state) {
+        return scheduler(state, SendingWindow.DEFAULT);
+    }
+
+    private FollowScheduler scheduler(StateStore state, SendingWindow window) {
         return new FollowScheduler(new FollowStore(state), generation::get, () -> { }, (chat, m) -> {
             Delivery d = outcome.get();
             if (d == Delivery.SENT) {
                 sent.add(chat + ": " + m.html());
             }
             return d;
-        }, clock);
+        }, clock, window);
     }
 
     @Test
@@ -128,5 +135,66 @@ class FollowSchedulerTest {
             s.tick();
         }
         assertEquals(1, sent.size(), "not again after another restart");
+    }
+
+    @Test
+    void anAlertOfANightlyIndexRunWaitsForTheWindowToOpen() throws Exception {
+        Agreement june = agreement("a1", "Gemeenten stellen het plan vast.", LocalDate.of(2021, 6, 1), LocalDate.of(2021, 1, 5));
+        generation.set(new FollowScheduler.Generation("gen-1", List.of(june)));
+        now.set(at("2021-03-01T12:00")); // no reminder due: only the alert matters here
+        try (StateStore state = StateStore.open(dir)) {
+            new FollowStore(state).follow(7, 1, at("2021-02-01T10:00"));
+            try (FollowScheduler s = scheduler(state)) {
+                s.tick(); // the first look at the agreements
+                Agreement fresh = agreement("a2", "De provincies stellen een handreiking op.", LocalDate.of(2021, 11, 1),
+                        LocalDate.of(2021, 3, 1));
+                generation.set(new FollowScheduler.Generation("gen-2", List.of(june, fresh)));
+                for (String t : List.of("2021-03-01T22:30", "2021-03-02T03:00", "2021-03-02T07:59")) {
+                    now.set(at(t));
+                    s.tick();
+                    assertTrue(sent.isEmpty(), "held at " + t + ": " + sent);
+                }
+                now.set(at("2021-03-02T08:00"));
+                s.tick();
+                s.tick();
+                assertEquals(1, sent.size(), sent.toString());
+                assertTrue(sent.getFirst().contains("Nieuw in de documenten") && sent.getFirst().contains("handreiking"),
+                        sent.getFirst());
+            }
+        }
+    }
+
+    @Test
+    void theWindowIsConfigurableAndAStopOutsideItKeepsTheClaimForTheMorning() throws Exception {
+        Agreement june = agreement("a1", "Gemeenten stellen het plan vast.", LocalDate.of(2021, 6, 1), LocalDate.of(2021, 1, 5));
+        generation.set(new FollowScheduler.Generation("gen-1", List.of(june)));
+        now.set(at("2021-03-01T12:00"));
+        Agreement fresh = agreement("a2", "De provincies stellen een handreiking op.", LocalDate.of(2021, 11, 1),
+                LocalDate.of(2021, 3, 1));
+        SendingWindow evening = SendingWindow.parse("08:00-21:00");
+        try (StateStore state = StateStore.open(dir)) {
+            new FollowStore(state).follow(7, 1, at("2021-02-01T10:00"));
+            try (FollowScheduler s = scheduler(state, evening)) {
+                s.tick();
+                generation.set(new FollowScheduler.Generation("gen-2", List.of(june, fresh)));
+                now.set(at("2021-03-01T20:30")); // after the default 20:00, inside 08:00-21:00
+                s.tick();
+                assertEquals(1, sent.size(), "sent at 20:30 in an 08:00-21:00 window: " + sent);
+            }
+        }
+        sent.clear();
+        Agreement third = agreement("a3", "Het Rijk zorgt voor een monitor.", LocalDate.of(2021, 12, 1), LocalDate.of(2021, 3, 2));
+        generation.set(new FollowScheduler.Generation("gen-3", List.of(june, fresh, third)));
+        now.set(at("2021-03-01T23:00"));
+        try (StateStore state = StateStore.open(dir); FollowScheduler s = scheduler(state, evening)) {
+            s.tick(); // claimed at night, then the bot stops
+        }
+        assertTrue(sent.isEmpty(), sent.toString());
+        now.set(at("2021-03-02T08:05"));
+        try (StateStore state = StateStore.open(dir); FollowScheduler s = scheduler(state, evening)) {
+            s.tick();
+        }
+        assertEquals(1, sent.size(), sent.toString());
+        assertTrue(sent.getFirst().contains("monitor"), sent.getFirst());
     }
 }

@@ -50,8 +50,7 @@ class FollowTelegramTest {
     Path tmp;
     BotApiStub api;
     BotStore store;
-    ChatHandler handler;
-    TelegramBot bot;
+    TelegramAssistant bot;
     final AtomicLong updateIds = new AtomicLong(1);
     final MovableClock clock = new MovableClock(at("2018-03-01T09:00"));
 
@@ -89,11 +88,10 @@ class FollowTelegramTest {
 
     private void startBot(Path index) throws Exception {
         store = BotStore.open(index);
-        handler = ChatHandler.open(new IndexLayout(index), tmp.resolve("corpus"), store, clock,
-                new RateLimiter(100, 60_000, Clock.systemUTC()));
         BotConfig config = new BotConfig(TOKEN, api.url(), Set.of(), Duration.ZERO, Duration.ofMillis(50), Duration.ofSeconds(5), 4)
                 .withRetries(1, Duration.ofMillis(50));
-        bot = new TelegramBot(config, handler, store, new Pacer(System::nanoTime), ResponseCheck.TELEGRAM, clock);
+        bot = TelegramAssistant.open(config, new IndexLayout(index), tmp.resolve("corpus"), store, clock,
+                new RateLimiter(100, 60_000, Clock.systemUTC()), new Pacer(System::nanoTime), ResponseCheck.TELEGRAM, clock);
         bot.start();
     }
 
@@ -101,10 +99,6 @@ class FollowTelegramTest {
         if (bot != null) {
             bot.close();
             bot = null;
-        }
-        if (handler != null) {
-            handler.close();
-            handler = null;
         }
         if (store != null) {
             store.close();
@@ -128,7 +122,7 @@ class FollowTelegramTest {
     }
 
     private void tick() throws Exception {
-        handler.followScheduler().orElseThrow().tick();
+        bot.follow().tick();
     }
 
     private List<String> containing(long chat, String part) {

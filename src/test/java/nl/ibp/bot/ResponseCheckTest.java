@@ -52,6 +52,13 @@ class ResponseCheckTest {
         var bad = assertThrows(BotApiException.Refused.class, () -> ResponseCheck.TELEGRAM.read(SEND, 400,
                 "{\"ok\":false,\"error_code\":400,\"description\":\"Bad Request: chat not found\"}"));
         assertFalse(bad.transientFailure(), "a 400 is not retried");
+        assertTrue(bad instanceof BotApiException.ChatGone, "a chat that does not exist is gone");
+        var blocked = assertThrows(BotApiException.ChatGone.class, () -> ResponseCheck.TELEGRAM.read(SEND, 403,
+                "{\"ok\":false,\"error_code\":403,\"description\":\"Forbidden: bot was kicked from the group chat\"}"));
+        assertEquals(403, blocked.code());
+        var unchanged = assertThrows(BotApiException.Refused.class, () -> ResponseCheck.TELEGRAM.read(SEND, 400,
+                "{\"ok\":false,\"error_code\":400,\"description\":\"Bad Request: message is not modified\"}"));
+        assertFalse(unchanged instanceof BotApiException.ChatGone, "another 400 leaves the chat alone");
         var down = assertThrows(BotApiException.Refused.class, () -> ResponseCheck.TELEGRAM.read(SEND, 502,
                 "{\"ok\":false,\"error_code\":502,\"description\":\"Bad Gateway\"}"));
         assertTrue(down.transientFailure(), "a 5xx is retried");
