@@ -23,16 +23,18 @@ import okhttp3.ResponseBody;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
+import org.telegram.telegrambots.meta.api.methods.botapimethods.PartialBotApiMethod;
 import org.telegram.telegrambots.meta.api.methods.send.SendDocument;
 import org.telegram.telegrambots.meta.api.objects.InputFile;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiValidationException;
 
 /**
- * Bot API calls over HTTP: the method as JSON ({@code POST {apiUrl}/bot{token}/{method}}), a
- * timeout on every call, Telegram's limits kept ({@link Pacer}), 429's {@code retry_after}
- * honoured, and the answer checked by a {@link ResponseCheck}: an answer that is not Telegram's
- * JSON is a failure, retried with back-off like a 5xx or a lost connection.
+ * Bot API calls over HTTP: the method as JSON ({@code POST {apiUrl}/bot{token}/{method}}), or a
+ * file as multipart form data, a timeout on every call, and the answer checked by a
+ * {@link ResponseCheck}: an answer that is not Telegram's JSON is a failure. When a call is tried
+ * (Telegram's limits) and tried again (429's {@code retry_after}, back-off after a 5xx, a lost
+ * connection or a foreign answer) is {@link CallRetry}'s.
  *
  * <p>TelegramBots gives the method and result types; the HTTP exchange is ours because its
  * client turns an HTML error page into the same "unable to deserialize" as an unreadable
@@ -44,12 +46,10 @@ final class BotApi implements AutoCloseable {
     private static final MediaType JSON_BODY = MediaType.get("application/json; charset=utf-8");
     private static final MediaType DOCUMENT_BODY = MediaType.get("application/octet-stream");
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int MAX_429 = 3;
 
     private final BotConfig config;
     private final ResponseCheck check;
-    private final Pacer pacer;
-    private final StopSignal stop;
+    private final CallRetry retry;
     private final OkHttpClient http;
     private final OkHttpClient calls;
     private final OkHttpClient polls;
@@ -59,8 +59,7 @@ final class BotApi implements AutoCloseable {
     BotApi(BotConfig config, ResponseCheck check, Pacer pacer, StopSignal stop) {
         this.config = config;
         this.check = check;
-        this.pacer = pacer;
-        this.stop = stop;
+        this.retry = new CallRetry(pacer, stop, config.retryBackoff());
         long pollMillis = config.pollTimeout().toMillis();
         this.http = new OkHttpClient.Builder()
                 .connectTimeout(10, TimeUnit.SECONDS)
@@ -95,13 +94,7 @@ final class BotApi implements AutoCloseable {
 
     private <T extends Serializable> T call(BotApiMethod<T> method, OptionalLong chat, int retries)
             throws BotApiException, InterruptedException {
-        return retried(method.getMethod(), chat, retries, () -> execute(method));
-    }
-
-    /** One try of a call: the HTTP exchange and the reading of its answer. */
-    @FunctionalInterface
-    private interface Attempt<T> {
-        T run() throws BotApiException;
+        return retry.run(method.getMethod(), chat, retries, () -> execute(method));
     }
 
     /**
@@ -112,59 +105,14 @@ final class BotApi implements AutoCloseable {
             throws BotApiException, InterruptedException {
         SendDocument reader = SendDocument.builder().chatId(chat)
                 .document(new InputFile(new java.io.ByteArrayInputStream(content), fileName)).build();
-        return retried("sendDocument", OptionalLong.of(chat), config.retries(), () -> {
-            MultipartBody.Builder form = new MultipartBody.Builder().setType(MultipartBody.FORM)
-                    .addFormDataPart("chat_id", Long.toString(chat))
-                    .addFormDataPart("document", fileName, RequestBody.create(content, DOCUMENT_BODY));
-            if (!captionHtml.isEmpty()) {
-                form.addFormDataPart("caption", captionHtml).addFormDataPart("parse_mode", "HTML");
-            }
-            Request request = new Request.Builder().url(base + "sendDocument").post(form.build()).build();
-            try (Response response = calls.newCall(request).execute()) {
-                return check.read(reader, response.code(), text(response));
-            } catch (InterruptedIOException e) {
-                throw new BotApiException.Unreachable("sendDocument", "no answer within " + config.callTimeout().toSeconds() + " s");
-            } catch (IOException e) {
-                throw new BotApiException.Unreachable("sendDocument", describe(e));
-            }
-        });
-    }
-
-    private <T> T retried(String name, OptionalLong chat, int retries, Attempt<T> attempt)
-            throws BotApiException, InterruptedException {
-        int tooMany = 0;
-        int failures = 0;
-        for (;;) {
-            stop.check();
-            long wait = chat.isPresent() ? pacer.reserve(chat.getAsLong()) : pacer.reserve();
-            if (!stop.sleep(wait)) {
-                stop.check();
-            }
-            try {
-                return attempt.run();
-            } catch (BotApiException.Refused r) {
-                if (r.code() != 429 || tooMany >= MAX_429) {
-                    throw r;
-                }
-                tooMany++;
-                int after = Math.min(60, Math.max(1, r.retryAfter().orElse(1)));
-                LOG.warn("429 from Telegram on {}: retrying after {} s", name, after);
-                long delay = TimeUnit.SECONDS.toNanos(after);
-                if (chat.isPresent()) {
-                    pacer.backOff(chat.getAsLong(), delay); // the next reserve waits for it
-                } else {
-                    stop.sleep(delay);
-                }
-            } catch (BotApiException e) {
-                if (!e.transientFailure() || failures >= retries) {
-                    throw e;
-                }
-                Duration delay = config.retryBackoff().multipliedBy(1L << Math.min(failures, 10));
-                failures++;
-                LOG.warn("{}; retry {} of {} in {} ms", e.getMessage(), failures, retries, delay.toMillis());
-                stop.sleep(delay.toNanos());
-            }
+        MultipartBody.Builder form = new MultipartBody.Builder().setType(MultipartBody.FORM)
+                .addFormDataPart("chat_id", Long.toString(chat))
+                .addFormDataPart("document", fileName, RequestBody.create(content, DOCUMENT_BODY));
+        if (!captionHtml.isEmpty()) {
+            form.addFormDataPart("caption", captionHtml).addFormDataPart("parse_mode", "HTML");
         }
+        RequestBody body = form.build();
+        return retry.run("sendDocument", OptionalLong.of(chat), config.retries(), () -> exchange(reader, body));
     }
 
     private <T extends Serializable> T execute(BotApiMethod<T> method) throws BotApiException {
@@ -175,9 +123,13 @@ final class BotApi implements AutoCloseable {
         } catch (TelegramApiValidationException | JsonProcessingException e) {
             throw new IllegalArgumentException(method.getMethod() + " is not a valid call: " + e.getMessage(), e);
         }
-        Request request = new Request.Builder().url(base + method.getMethod()).post(RequestBody.create(body, JSON_BODY)).build();
-        Call call = calls.newCall(request);
-        try (Response response = call.execute()) {
+        return exchange(method, RequestBody.create(body, JSON_BODY));
+    }
+
+    /** One HTTP exchange of {@code method} with {@code body}, its answer read by the {@link ResponseCheck}. */
+    private <T extends Serializable> T exchange(PartialBotApiMethod<T> method, RequestBody body) throws BotApiException {
+        Request request = new Request.Builder().url(base + method.getMethod()).post(body).build();
+        try (Response response = calls.newCall(request).execute()) {
             return check.read(method, response.code(), text(response));
         } catch (InterruptedIOException e) {
             throw new BotApiException.Unreachable(method.getMethod(), "no answer within " + config.callTimeout().toSeconds() + " s");
