@@ -63,8 +63,9 @@ public final class BotStore implements AutoCloseable {
     }
 
     /**
-     * A chat Telegram answered 403 for (blocked, kicked, gone): marked inactive and everything it
-     * followed forgotten, in one transaction. Returns how many followed opgaven were forgotten.
+     * A chat no message reaches any more (Telegram's 403 or 400 "chat not found": blocked, kicked,
+     * gone): marked inactive and everything it followed forgotten, in one transaction. Returns how
+     * many followed opgaven were forgotten.
      */
     public int chatGone(long chat, Instant when) throws SQLException {
         return state.inTransaction(c -> {
