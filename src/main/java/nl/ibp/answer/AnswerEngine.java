@@ -303,7 +303,7 @@ public final class AnswerEngine implements AutoCloseable {
      * Each question term weighed by how rare it is (its idf over the mean idf of the question's
      * terms, so a question's weights sum to its number of terms); the parts of its compounds
      * ("krimp" and "regio" of "krimpregio's") at half that; a context term at
-     * {@link #CONTEXT_WEIGHT} of that.
+     * {@link #CONTEXT_WEIGHT} of that; what a synonym of several words gives as its words.
      */
     private Map<String, Double> weights(String text, List<String> asked, List<String> context) throws IOException {
         Map<String, Double> idf = idfs(asked);
@@ -321,6 +321,8 @@ public final class AnswerEngine implements AutoCloseable {
             }
         }
         asked.forEach(t -> wanted.put(t, idf.get(t) / norm));
+        // "van het gas af": the passage says "aardgasvrij"; it weighs as the word it stands for.
+        phraseSynonyms(text).forEach((t, syn) -> syn.forEach(x -> wanted.putIfAbsent(x, wanted.getOrDefault(t, 0.0))));
         return wanted;
     }
 
@@ -435,6 +437,11 @@ public final class AnswerEngine implements AutoCloseable {
     private Map<String, Alternatives> alternatives(String text, Set<String> own) {
         Map<String, Set<String>> synonyms = new HashMap<>();
         Map<String, Set<String>> parts = new HashMap<>();
+        phraseSynonyms(text).forEach((t, syn) -> {
+            if (own.contains(t)) {
+                synonyms.computeIfAbsent(t, x -> new HashSet<>()).addAll(syn);
+            }
+        });
         for (String word : text.split("[^\\p{L}\\p{N}'’-]+")) {
             List<String> plain = AnalyzedTerms.of(terms, word);
             if (plain.size() != 1 || !own.contains(plain.getFirst())) {
@@ -453,6 +460,39 @@ public final class AnswerEngine implements AutoCloseable {
         Map<String, Alternatives> out = new HashMap<>();
         for (String t : own) {
             out.put(t, new Alternatives(t, synonyms.getOrDefault(t, Set.of()), parts.getOrDefault(t, Set.of())));
+        }
+        return out;
+    }
+
+    /**
+     * What a word stands for through a synonym of several words it is part of: "gas" in "wanneer
+     * moeten we van het gas af?" stands for "aardgasvrij" ("van het gas af, aardgasvrij" in the
+     * synonyms file). Found as the terms of the whole question's expansion that go when the word goes.
+     */
+    private Map<String, Set<String>> phraseSynonyms(String text) {
+        Set<String> all = new HashSet<>(searcher.questionTerms(text));
+        String[] words = text.split("\\s+");
+        Set<String> single = new HashSet<>();
+        for (String w : words) {
+            single.addAll(searcher.questionTerms(w));
+        }
+        all.removeAll(single);
+        Map<String, Set<String>> out = new HashMap<>();
+        if (all.isEmpty()) {
+            return out;
+        }
+        for (int i = 0; i < words.length; i++) {
+            List<String> plain = AnalyzedTerms.of(terms, words[i]);
+            if (plain.size() != 1) {
+                continue;
+            }
+            List<String> rest = new ArrayList<>(List.of(words));
+            rest.remove(i);
+            Set<String> gone = new HashSet<>(all);
+            gone.removeAll(searcher.questionTerms(String.join(" ", rest)));
+            if (!gone.isEmpty()) {
+                out.computeIfAbsent(plain.getFirst(), x -> new HashSet<>()).addAll(gone);
+            }
         }
         return out;
     }
