@@ -74,6 +74,10 @@ public final class AnswerEngine implements AutoCloseable {
      * (chosen among 1.5, 3 and 5 on the development chats and gold questions; 5 was best on both). */
     static final double PASSAGE_PRIOR = 5;
 
+    /** The passage a follow-up points back at ("en wie betaalt dat?") counts as the best passage, and this many
+     * matched question words more, when the lead sentence is chosen: what was just answered is what the user asks about. */
+    static final double ANTECEDENT_PRIOR = 2;
+
     /** A follow-up with this many words of its own can be judged on them alone. */
     static final int STANDS_ALONE = 4;
 
@@ -143,6 +147,7 @@ public final class AnswerEngine implements AutoCloseable {
         List<Hit> hits = context.isPresent()
                 ? searcher.search(text, context.get(), contextWeight, Math.max(k, LEAD_CANDIDATES))
                 : searcher.search(text, Math.max(k, LEAD_CANDIDATES));
+        hits = withAntecedent(hits, question.antecedent());
         List<RankedPassage> passages = new ArrayList<>();
         Optional<RankedPassage> lead = Optional.empty();
         double bestLead = Double.NEGATIVE_INFINITY;
@@ -161,9 +166,12 @@ public final class AnswerEngine implements AutoCloseable {
                     t -> AnalyzedTerms.of(terms, t), heading);
             RankedPassage ranked = new RankedPassage(passages.size() + 1, hit, pick.span());
             passages.add(ranked);
-            double prior = hits.getFirst().score() > 0 ? PASSAGE_PRIOR * hit.score() / hits.getFirst().score() : 0;
+            boolean antecedent = question.antecedent().filter(hit.passage().id()::equals).isPresent()
+                    && leansOn(hit, asked, type);
+            double prior = antecedent ? PASSAGE_PRIOR + ANTECEDENT_PRIOR
+                    : hits.getFirst().score() > 0 ? PASSAGE_PRIOR * hit.score() / hits.getFirst().score() : 0;
             double score = pick.score() + prior + subjectCredit(fronted, wanted, hit, heading);
-            if (ranked.rank() <= LEAD_CANDIDATES && score > bestLead) {
+            if ((ranked.rank() <= LEAD_CANDIDATES || antecedent) && score > bestLead) {
                 bestLead = score;
                 lead = Optional.of(ranked);
             }
@@ -189,8 +197,41 @@ public final class AnswerEngine implements AutoCloseable {
         Optional<Opgave> opgave = opgave(text, passages).or(() -> context.flatMap(Opgaven::mentionedIn));
         String all = context.map(c -> text + " " + c).orElse(text);
         // A follow-up has few words of its own ("en wie betaalt dat?"): its evidence is read with the topic it leans on.
+        boolean onAntecedent = lead.map(l -> question.antecedent().filter(l.hit().passage().id()::equals).isPresent())
+                .orElse(false);
         return new Answer(question, type, opgave, matchingAgreements(all, type, opgave, passages), passages, lead,
-                evidence(all, asked, topic, lead));
+                evidence(all, asked, topic, lead, onAntecedent));
+    }
+
+    /**
+     * Whether a follow-up leans on the passage it points back at: when it says little of its own
+     * (fewer than {@link #STANDS_ALONE} words; more is a question of its own: "en mag de raad zelf
+     * bepalen wat we met dat extra geld doen?") and the passage holds something of what it asks, one
+     * of its words or the kind of answer its question word wants ("en wie betaalt dat?": an actor).
+     * "en die challenge, wat is dat?" names something the passage does not hold: it is sought anew.
+     */
+    private static boolean leansOn(Hit hit, List<String> asked, QuestionType type) {
+        if (new HashSet<>(asked).size() >= STANDS_ALONE) {
+            return false;
+        }
+        if (asked.isEmpty() || hit.sentenceTerms().stream().anyMatch(s -> s.stream().anyMatch(asked::contains))) {
+            return true;
+        }
+        return type.cue().filter(c -> c.in(hit.passage().text())).isPresent();
+    }
+
+    /** The hits, with the passage a follow-up points back at added at the end when the search did not find it. */
+    private List<Hit> withAntecedent(List<Hit> hits, Optional<String> antecedent) throws IOException {
+        if (antecedent.isEmpty() || hits.stream().anyMatch(h -> h.passage().id().equals(antecedent.get()))) {
+            return hits;
+        }
+        Optional<Hit> earlier = searcher.byId(antecedent.get());
+        if (earlier.isEmpty()) {
+            return hits;
+        }
+        List<Hit> with = new ArrayList<>(hits);
+        with.add(earlier.get());
+        return with;
     }
 
     /**
@@ -262,7 +303,7 @@ public final class AnswerEngine implements AutoCloseable {
      * Each question term weighed by how rare it is (its idf over the mean idf of the question's
      * terms, so a question's weights sum to its number of terms); the parts of its compounds
      * ("krimp" and "regio" of "krimpregio's") at half that; a context term at
-     * {@link #CONTEXT_WEIGHT} of that.
+     * {@link #CONTEXT_WEIGHT} of that; what a synonym of several words gives as its words.
      */
     private Map<String, Double> weights(String text, List<String> asked, List<String> context) throws IOException {
         Map<String, Double> idf = idfs(asked);
@@ -280,6 +321,8 @@ public final class AnswerEngine implements AutoCloseable {
             }
         }
         asked.forEach(t -> wanted.put(t, idf.get(t) / norm));
+        // "van het gas af": the passage says "aardgasvrij"; it weighs as the word it stands for.
+        phraseSynonyms(text).forEach((t, syn) -> syn.forEach(x -> wanted.putIfAbsent(x, wanted.getOrDefault(t, 0.0))));
         return wanted;
     }
 
@@ -312,8 +355,8 @@ public final class AnswerEngine implements AutoCloseable {
     }
 
     /** How much of what was asked (its own words, weighed by rarity) the best passage and its answer sentence hold. */
-    private Evidence evidence(String text, List<String> asked, List<String> topic, Optional<RankedPassage> lead)
-            throws IOException {
+    private Evidence evidence(String text, List<String> asked, List<String> topic, Optional<RankedPassage> lead,
+                              boolean onAntecedent) throws IOException {
         Set<String> mine = new java.util.LinkedHashSet<>(asked);
         Set<String> own = new java.util.LinkedHashSet<>(asked);
         own.addAll(topic);
@@ -331,9 +374,10 @@ public final class AnswerEngine implements AutoCloseable {
         Set<String> inSentence = new HashSet<>(AnalyzedTerms.of(terms, best.answerText()));
         Map<String, Alternatives> alternatives = alternatives(text, own);
         Map<String, Double> idf = idfs(own);
-        // The topic a follow-up leans on counts, but less than what is asked now.
+        // The topic a follow-up leans on counts, but less than what is asked now; fully when the lead is
+        // the passage the follow-up points back at (the turn before answered from it).
         for (String t : own) {
-            if (!mine.contains(t)) {
+            if (!mine.contains(t) && !onAntecedent) {
                 idf.put(t, idf.get(t) * CONTEXT_WEIGHT);
             }
         }
@@ -393,6 +437,11 @@ public final class AnswerEngine implements AutoCloseable {
     private Map<String, Alternatives> alternatives(String text, Set<String> own) {
         Map<String, Set<String>> synonyms = new HashMap<>();
         Map<String, Set<String>> parts = new HashMap<>();
+        phraseSynonyms(text).forEach((t, syn) -> {
+            if (own.contains(t)) {
+                synonyms.computeIfAbsent(t, x -> new HashSet<>()).addAll(syn);
+            }
+        });
         for (String word : text.split("[^\\p{L}\\p{N}'’-]+")) {
             List<String> plain = AnalyzedTerms.of(terms, word);
             if (plain.size() != 1 || !own.contains(plain.getFirst())) {
@@ -411,6 +460,39 @@ public final class AnswerEngine implements AutoCloseable {
         Map<String, Alternatives> out = new HashMap<>();
         for (String t : own) {
             out.put(t, new Alternatives(t, synonyms.getOrDefault(t, Set.of()), parts.getOrDefault(t, Set.of())));
+        }
+        return out;
+    }
+
+    /**
+     * What a word stands for through a synonym of several words it is part of: "gas" in "wanneer
+     * moeten we van het gas af?" stands for "aardgasvrij" ("van het gas af, aardgasvrij" in the
+     * synonyms file). Found as the terms of the whole question's expansion that go when the word goes.
+     */
+    private Map<String, Set<String>> phraseSynonyms(String text) {
+        Set<String> all = new HashSet<>(searcher.questionTerms(text));
+        String[] words = text.split("\\s+");
+        Set<String> single = new HashSet<>();
+        for (String w : words) {
+            single.addAll(searcher.questionTerms(w));
+        }
+        all.removeAll(single);
+        Map<String, Set<String>> out = new HashMap<>();
+        if (all.isEmpty()) {
+            return out;
+        }
+        for (int i = 0; i < words.length; i++) {
+            List<String> plain = AnalyzedTerms.of(terms, words[i]);
+            if (plain.size() != 1) {
+                continue;
+            }
+            List<String> rest = new ArrayList<>(List.of(words));
+            rest.remove(i);
+            Set<String> gone = new HashSet<>(all);
+            gone.removeAll(searcher.questionTerms(String.join(" ", rest)));
+            if (!gone.isEmpty()) {
+                out.computeIfAbsent(plain.getFirst(), x -> new HashSet<>()).addAll(gone);
+            }
         }
         return out;
     }

@@ -19,6 +19,13 @@ final class Confidence {
      */
     static final double PASSAGE_SHARE = 0.6;
     static final double MIN_COVERAGE = 0.5;
+    /**
+     * A follow-up answered from the passage it points back at ("en wie betaalt dat?" after the answer about
+     * the fund) leans on the turn before, which that passage answered: its own words are often a paraphrase
+     * of the passage ("betaalt" for "stelt beschikbaar"). It needs this coverage, or a lead that holds what
+     * its question word asks for (an actor for "wie", a date for "wanneer", an amount for "hoeveel").
+     */
+    static final double MIN_COVERAGE_ON_ANTECEDENT = 0.4;
     /** A question whose words the documents do not know at all is not about them. */
     static final double MAX_UNKNOWN_SHARE = 0.34;
 
@@ -42,6 +49,17 @@ final class Confidence {
         if (answer.type() == QuestionType.HOW_MANY && !Cue.amountIn(lead)) {
             return false;
         }
-        return PASSAGE_SHARE * e.passageCoverage() + (1 - PASSAGE_SHARE) * e.sentenceCoverage() >= MIN_COVERAGE;
+        double coverage = PASSAGE_SHARE * e.passageCoverage() + (1 - PASSAGE_SHARE) * e.sentenceCoverage();
+        if (onAntecedent(answer)) {
+            boolean cued = answer.type() == QuestionType.HOW_MANY
+                    || answer.type().cue().filter(c -> c.in(lead)).isPresent(); // an amount was checked above
+            return coverage >= MIN_COVERAGE_ON_ANTECEDENT || cued;
+        }
+        return coverage >= MIN_COVERAGE;
+    }
+
+    private static boolean onAntecedent(Answer answer) {
+        return answer.lead().flatMap(l -> answer.question().antecedent().filter(l.hit().passage().id()::equals))
+                .isPresent();
     }
 }

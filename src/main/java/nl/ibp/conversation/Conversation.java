@@ -42,8 +42,8 @@ public final class Conversation implements AutoCloseable {
     public static final int MAX_QUESTION = 500;
     private static final int MAX_CHATS = 100_000;
 
-    /** What a chat talked about last: the question a follow-up leans on. */
-    private record Context(Question question, Optional<Opgave> opgave) {
+    /** What a chat talked about last: the question a follow-up leans on, and the passage its answer came from. */
+    private record Context(Question question, Optional<Opgave> opgave, Optional<String> passage) {
     }
 
     private final Clock clock;
@@ -101,7 +101,7 @@ public final class Conversation implements AutoCloseable {
         Optional<Opgave> card = OpgaveCards.asked(read);
         if (card.isPresent()) {
             Response.OpgaveCard c = OpgaveCards.card(engine, card.get(), today);
-            contexts.put(turn.chat(), new Context(Question.of(c.opgave().title()), card));
+            contexts.put(turn.chat(), new Context(Question.of(c.opgave().title()), card, Optional.empty()));
             return new Response(Response.Kind.OPGAVE, read, c.ambition(), Optional.of(c), List.of(), Optional.empty(),
                     notices, Optional.empty());
         }
@@ -109,8 +109,10 @@ public final class Conversation implements AutoCloseable {
         Context before = stripped.switched() ? null : contexts.getIfPresent(turn.chat());
         int own = new LinkedHashSet<>(AnalyzedTerms.of(terms, QuestionType.content(read))).size();
         boolean followUp = before != null && TurnReading.isFollowUp(read, own);
+        // "en wie betaalt dat?", "en wanneer?": what was just answered is what the turn asks about.
         Question question = followUp
-                ? new Question(read, Optional.of(contextText(before.question())))
+                ? new Question(read, Optional.of(contextText(before.question())),
+                        TurnReading.pointsBack(read, own) ? before.passage() : Optional.empty())
                 : Question.of(read);
         Answer answer = engine.ask(question, passages);
         Optional<Response.Topic> topic = followUp
@@ -119,12 +121,12 @@ public final class Conversation implements AutoCloseable {
         if (answer.lead().isPresent()) {
             String lead = LeadAnswer.text(answer, today);
             if (Boolean.getBoolean("ibp.calibrate")) { // calibration runs see every candidate with its evidence
-                notices.add("candidate: " + lead);
+                notices.add("candidate: " + lead + " " + answer.evidence());
             }
             if (Confidence.good(answer, lead, engine.searcher().spelling().unknownNames(read))) {
                 Optional<Opgave> opgave = answer.opgave();
                 contexts.put(turn.chat(), new Context(question, followUp && before.opgave().isPresent()
-                        ? before.opgave() : opgave));
+                        ? before.opgave() : opgave, Optional.of(answer.lead().get().hit().passage().id())));
                 if (corrected.misspelled()) {
                     notices.add("Gelezen als: " + read);
                 }

@@ -70,6 +70,15 @@ final class TurnReading {
                 || ownTerms <= FEW_WORDS && DEMONSTRATIVE.matcher(text).find();
     }
 
+    /**
+     * Whether a follow-up points back at what was just answered ("en wie betaalt dat?", "welke
+     * opgaven hangen daaraan?", "en wanneer?"), rather than putting a new subject in the old
+     * question's place ("en voor klimaatadaptatie?").
+     */
+    static boolean pointsBack(String text, int ownTerms) {
+        return ownTerms == 0 || POINTS_BACK.matcher(text).find() || DEMONSTRATIVE.matcher(text).find();
+    }
+
     /** A greeting or thanks and nothing else ("goedemorgen", "dank je wel!"). */
     static boolean isSmallTalk(String text) {
         String[] words = words(text);

@@ -9,7 +9,7 @@ import java.util.Set;
  * Splits Dutch text into sentences. A full stop, question mark or exclamation mark ends a
  * sentence when whitespace and a capital, digit, quote or bracket follow, except after the
  * abbreviations Dutch government texts use ("o.a.", "bijv.", "t.o.v.", "a.s.", "nr."), after
- * initials ("K.H. Ollongren") and after an enumeration label ("1.", "a.") at a text's start.
+ * initials ("K.H. Ollongren") and after an enumeration label ("1.", "a.", "- b.") at a text's start.
  */
 public final class Sentences {
 
@@ -114,7 +114,9 @@ public final class Sentences {
             return false;
         }
         // An enumeration label at the start of the text: "1. Samen…", "a. De minister…".
-        return !(wordStart(text, dot) == sentenceStart && word.matches("\\d{1,2}|[a-zA-Z]|[IVX]+"));
+        // A list item's marker may stand before it: "- a. Bij de invulling …".
+        boolean atStart = text.substring(sentenceStart, wordStart(text, dot)).matches("[-–•*\\s]*");
+        return !(atStart && word.matches("\\d{1,2}|[a-zA-Z]|[IVX]+"));
     }
 
     private static String wordBefore(String text, int dot) {

@@ -50,14 +50,18 @@ public enum QuestionType {
             + "|(?:over|voor|in|tot)?\\s*welke?\\s+(?:jaar|jaren|periode|datum|termijn|bedrag)"
             + "|(?:loopt|lopen|geldt|gelden|speelt|spelen)\\s+(?:dat|die|het|dit|deze)(?:\\s+(?:nu|nog|al|inmiddels|steeds|wel|eigenlijk))+"
             + "|(?:is|zijn)\\s+(?:dat|die|het|dit|deze)(?:\\s+(?:nu|nog|al|inmiddels))*\\s+(?:verstreken|voorbij|verlopen|geweest|gehaald|afgerond)"
+            + "|(?<=wat\\s)(?:betekent|betekenen|bedoelt|bedoelen)"
+            + "|(?<=wat\\s)(?:wordt|worden)\\s+(?:er\\s+)?bedoeld"
             + ")\\b");
+    /** "wat houdt die challenge in?": "houdt … in" only asks what it is. */
+    private static final Pattern HOLDS_IN = Pattern.compile("(?iu)\\bwat\\s+(houdt|houden)\\b(.*?)\\bin\\s*[?!.]*\\s*$");
 
     private static final Pattern SIGNING = Pattern.compile(SIGNER.pattern.pattern(),
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     /** The question without its {@link #ASKING_PHRASES}: what its subject words are read from. */
     public static String content(String question) {
-        String asked = ASKING_PHRASES.matcher(question).replaceAll(" ");
+        String asked = ASKING_PHRASES.matcher(HOLDS_IN.matcher(question).replaceAll("wat $2")).replaceAll(" ");
         // "ondertekend" says what is asked for, as "wanneer" does; the letter it names is the subject.
         return SIGNING.matcher(asked).replaceAll(" ");
     }

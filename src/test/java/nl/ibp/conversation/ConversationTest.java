@@ -110,6 +110,25 @@ class ConversationTest {
     }
 
     @Test
+    void aFollowUpThatPointsBackIsAnsweredFromThePassageJustAnswered() throws Exception {
+        Response first = say("back", "Wat is de NOVI?");
+        String passage = first.lead().orElseThrow().source().passage().id();
+        Response follow = say("back", "welke opgaven hangen daarmee samen?");
+        assertEquals(passage, follow.lead().orElseThrow().source().passage().id(), follow.lead().get().text());
+        assertTrue(follow.lead().get().text().contains("opgaves 1 tot en met 4"), follow.lead().get().text());
+    }
+
+    @Test
+    void aFollowUpThatNamesSomethingNewIsSoughtAnew() throws Exception {
+        Response first = say("new", "Wat is de Code Goed Digitaal Openbaar Bestuur?");
+        Response follow = say("new", "en die challenge informatiesamenleving, wat houdt die in?");
+        assertTrue(follow.context().isPresent(), "still read in the chat's context");
+        assertFalse(follow.lead().orElseThrow().source().passage().id()
+                .equals(first.lead().orElseThrow().source().passage().id()), follow.lead().get().text());
+        assertTrue(follow.lead().get().text().contains("challenge informatiesamenleving"), follow.lead().get().text());
+    }
+
+    @Test
     void theTopicIsForgottenAfterAQuietPeriod() throws Exception {
         say("quiet", "Wie heeft de regie over het klimaatakkoord?");
         assertTrue(conversation.topic("quiet").isPresent());

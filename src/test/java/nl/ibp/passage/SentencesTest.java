@@ -33,6 +33,10 @@ class SentencesTest {
     @Test
     void anEnumerationLabelAtTheStartIsNotASentence() {
         assertEquals(List.of("1. Samen aan de slag voor het klimaat."), Sentences.texts("1. Samen aan de slag voor het klimaat."));
+        // A list item keeps its marker and label with its first sentence.
+        assertEquals(List.of("- a. Bij de invulling ligt een rol voor gemeenten.", "Met het oog daarop is er een planning."),
+                Sentences.texts("- a. Bij de invulling ligt een rol voor gemeenten. Met het oog daarop is er een planning."));
+        assertEquals(List.of("Zie punt b.", "Daarna volgt c."), Sentences.texts("Zie punt b. Daarna volgt c."));
     }
 
     @Test

@@ -17,6 +17,11 @@ class QuestionTypeTest {
         assertEquals("gaan de afspraken over het emu saldo", content("over welke jaren gaan de afspraken over het emu saldo"));
         assertEquals("is er bestuurlijk overleg?", content("hoe vaak is er bestuurlijk overleg?"));
         assertEquals("wie heeft die ledenbrief eigenlijk ?", content("wie heeft die ledenbrief eigenlijk ondertekend?"));
+        // "wat houdt … in", "wat betekent", "wat wordt bedoeld met" only ask what something is.
+        assertEquals("en die challenge, wat die", content("en die challenge, wat houdt die in?"));
+        assertEquals("wat de brede koppeling?", content("wat betekent de brede koppeling?"));
+        assertEquals("wat met de trap-op-trap-af?", content("wat wordt bedoeld met de trap-op-trap-af?"));
+        assertEquals("Het houdt in dat de regio kiest", content("Het houdt in dat de regio kiest"));
         // The same words in the subject stay: "lange termijn", "de jaren negentig".
         assertEquals("Wat is de lange termijn?", content("Wat is de lange termijn?"));
     }
