@@ -321,6 +321,14 @@ public final class AnswerEngine implements AutoCloseable {
             }
         }
         asked.forEach(t -> wanted.put(t, idf.get(t) / norm));
+        // A word no document contains ("laadpalen") is found through its synonyms ("laadpunten"); they weigh as it does.
+        for (String word : text.split("[^\\p{L}\\p{N}'’-]+")) {
+            List<String> plain = AnalyzedTerms.of(terms, word);
+            if (plain.size() == 1 && asked.contains(plain.getFirst()) && searcher.documentFrequency(plain.getFirst()) == 0) {
+                double weight = wanted.get(plain.getFirst());
+                searcher.questionTerms(word).forEach(syn -> wanted.putIfAbsent(syn, weight));
+            }
+        }
         // "van het gas af": the passage says "aardgasvrij"; it weighs as the word it stands for.
         phraseSynonyms(text).forEach((t, syn) -> syn.forEach(x -> wanted.putIfAbsent(x, wanted.getOrDefault(t, 0.0))));
         return wanted;

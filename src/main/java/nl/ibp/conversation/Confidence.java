@@ -1,5 +1,7 @@
 package nl.ibp.conversation;
 
+import java.time.LocalDate;
+import nl.ibp.agreements.DutchDates;
 import nl.ibp.answer.AnswerEngine.Answer;
 import nl.ibp.answer.Evidence;
 import nl.ibp.passage.Cue;
@@ -49,6 +51,9 @@ final class Confidence {
         if (answer.type() == QuestionType.HOW_MANY && !Cue.amountIn(lead)) {
             return false;
         }
+        if (answer.type() == QuestionType.WHEN && !datesIn(answer, lead)) { // "wanneer" is answered by a date or period
+            return false;
+        }
         double coverage = PASSAGE_SHARE * e.passageCoverage() + (1 - PASSAGE_SHARE) * e.sentenceCoverage();
         if (onAntecedent(answer)) {
             boolean cued = answer.type() == QuestionType.HOW_MANY
@@ -56,6 +61,12 @@ final class Confidence {
             return coverage >= MIN_COVERAGE_ON_ANTECEDENT || cued;
         }
         return coverage >= MIN_COVERAGE;
+    }
+
+    /** A date or period in the lead: "in 2021", "per 1 januari", "de komende drie jaar". */
+    private static boolean datesIn(Answer answer, String lead) {
+        return Cue.DATE.in(lead) || !DutchDates.find(lead, answer.lead().flatMap(l -> l.hit().document().date())
+                .orElse(LocalDate.EPOCH)).isEmpty();
     }
 
     private static boolean onAntecedent(Answer answer) {
