@@ -1,6 +1,9 @@
 package nl.ibp.conversation;
 
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
 import nl.ibp.agreements.DutchDates;
 import nl.ibp.answer.AnswerEngine.Answer;
 import nl.ibp.answer.Evidence;
@@ -21,6 +24,8 @@ final class Confidence {
      */
     static final double PASSAGE_SHARE = 0.6;
     static final double MIN_COVERAGE = 0.5;
+    private static final Pattern YEAR = Pattern.compile("(?:19|20)\\d\\d");
+
     /**
      * A follow-up answered from the passage it points back at ("en wie betaalt dat?" after the answer about
      * the fund) leans on the turn before, which that passage answered: its own words are often a paraphrase
@@ -39,13 +44,23 @@ final class Confidence {
      * @param lead         the lead answer composed from it
      * @param unknownNames names in the question (capitalised words, not the first) that no document contains:
      *                     "Zwolle", "OZB", "Ter Apel"; a question about them is not about these documents
+     * @param nameTerms    the analysed terms of the names in the question, known or not
      */
-    static boolean good(Answer answer, String lead, java.util.List<String> unknownNames) {
+    static boolean good(Answer answer, String lead, List<String> unknownNames, Set<String> nameTerms) {
         Evidence e = answer.evidence();
         if (answer.passages().isEmpty() || e.terms() == 0 || !unknownNames.isEmpty()) {
             return false;
         }
         if ((double) e.unknown().size() / e.terms() > MAX_UNKNOWN_SHARE) {
+            return false;
+        }
+        // "de burgemeester van Rotterdam": a name narrows the question to what it names; a passage without it
+        // answers something else.
+        if (nameTerms.stream().anyMatch(e.missing()::contains)) {
+            return false;
+        }
+        // "in 2027": a year no document names is a time the documents do not speak of.
+        if (e.unknown().stream().anyMatch(t -> YEAR.matcher(t).matches())) {
             return false;
         }
         if (answer.type() == QuestionType.HOW_MANY && !Cue.amountIn(lead)) {

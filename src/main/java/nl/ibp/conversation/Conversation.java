@@ -123,7 +123,8 @@ public final class Conversation implements AutoCloseable {
             if (Boolean.getBoolean("ibp.calibrate")) { // calibration runs see every candidate with its evidence
                 notices.add("candidate: " + lead + " " + answer.evidence());
             }
-            if (Confidence.good(answer, lead, engine.searcher().spelling().unknownNames(read))) {
+            Set<String> names = new LinkedHashSet<>(AnalyzedTerms.of(terms, String.join(" ", Spelling.names(read))));
+            if (Confidence.good(answer, lead, engine.searcher().spelling().unknownNames(read), names)) {
                 Optional<Opgave> opgave = answer.opgave();
                 contexts.put(turn.chat(), new Context(question, followUp && before.opgave().isPresent()
                         ? before.opgave() : opgave, Optional.of(answer.lead().get().hit().passage().id())));

@@ -147,10 +147,15 @@ public final class Spelling implements AutoCloseable {
      * except the first word, which is capitalised anyway.
      */
     public List<String> unknownNames(String question) {
+        return names(question).stream().filter(n -> !known(n)).toList();
+    }
+
+    /** The names in a question: capitalised words ("Rotterdam", "VNG"), except the first word. */
+    public static List<String> names(String question) {
         List<String> names = new ArrayList<>();
         java.util.regex.Matcher m = NAME.matcher(question);
         while (m.find()) {
-            if (m.start() > 0 && !question.substring(0, m.start()).isBlank() && !known(m.group())) {
+            if (m.start() > 0 && !question.substring(0, m.start()).isBlank()) {
                 names.add(m.group());
             }
         }

@@ -147,6 +147,27 @@ class ConversationTest {
     }
 
     @Test
+    void aNameTheAnswerLacksOrAYearNoDocumentNamesGetsNoAnswer() throws Exception {
+        // "Groningen" and the VNG are in the documents, but no passage says what this wethouder thinks;
+        // no document names 2029.
+        for (String q : List.of("Wat vindt de wethouder van Groningen van het klimaatakkoord?",
+                "Wie wordt in 2029 voorzitter van de VNG?")) {
+            Response r = say("names", q);
+            assertTrue(r.lead().isEmpty(), q + " got: " + r.lead());
+        }
+        // The same question without the name or with a year the documents name is answered.
+        assertTrue(say("names", "Wie heeft de regie over het klimaatakkoord?").lead().isPresent());
+        assertTrue(say("names", "Wanneer moeten gemeenten in 2021 een planning voor aardgasvrij vaststellen?").lead()
+                .isPresent());
+    }
+
+    @Test
+    void aWhenQuestionWithoutADateInItsLeadGetsNoAnswer() throws Exception {
+        Response r = say("date", "Wanneer is de volgende verkiezing voor de Tweede Kamer?");
+        assertTrue(r.lead().isEmpty(), "got: " + r.lead());
+    }
+
+    @Test
     void aQuestionAboutAnOpgaveGetsItsCard() throws Exception {
         Response r = say("card", "Wat is opgave 6?");
         assertEquals(Response.Kind.OPGAVE, r.kind());
