@@ -32,6 +32,8 @@ final class LeadAnswer {
     static final int MAX_LIST = 420;
     /** A bare enumeration label ("3.", "b)") is no sentence to add. */
     private static final Pattern LABEL = Pattern.compile("\\s*[-•*]?\\s*(?:\\d{1,2}|[a-zA-Z]|[IVX]+)[.)]?\\s*");
+    /** A list item's label before its text: "d. ", "2) ", "- b) ", "F) ". */
+    private static final Pattern ITEM_LABEL = Pattern.compile("^[-•*]?\\s*(?:\\d{1,2}|[a-zA-Z]|[IVX]+)[.)]\\s+(?=\\S)");
     /** A sentence that continues the one before it ("Deze verkenning is gericht op …", "Daarmee …"). */
     private static final Pattern CONTINUATION = Pattern.compile(
             "\\s*(?:Deze|Dit|Die|Dat|Daarmee|Hiermee|Daarbij|Hierbij|Daarin|Hierin|Daardoor|Zo)\\b");
@@ -51,7 +53,8 @@ final class LeadAnswer {
         }
         List<Sentences.Span> spans = Sentences.split(passage);
         Sentences.Span chosen = best.answer();
-        String lead = chosen.of(passage).strip();
+        // "d. Daarvoor worden …": the label points into a list the reader does not see.
+        String lead = ITEM_LABEL.matcher(chosen.of(passage).strip()).replaceFirst("");
         int next = indexAfter(spans, chosen);
         if (next < spans.size() && (lead.endsWith(":") || isListItem(passage, spans.get(next)) && !isListItem(passage, chosen))) {
             // A lead-in and the items it introduces are one answer.
@@ -146,6 +149,6 @@ final class LeadAnswer {
     }
 
     private static String stripMarker(String s) {
-        return s.strip().replaceFirst("^[-•*]\\s*", "");
+        return ITEM_LABEL.matcher(s.strip().replaceFirst("^[-•*]\\s*", "")).replaceFirst("");
     }
 }

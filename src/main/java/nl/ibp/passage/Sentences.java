@@ -34,6 +34,9 @@ public final class Sentences {
             "m.u.v", "o.m", "t.b.v", "t.z.t", "v.d", "w.v", "vgl", "aanv", "hfst", "vnl", "o.l.v",
             "p.m", "a.d", "e.v");
 
+    /** A list item's label and the capital its text opens with: "e. Maatregelen", "b) De". */
+    private static final java.util.regex.Pattern NEXT_ITEM = java.util.regex.Pattern.compile("[a-z][.)]\\s+\\p{Lu}");
+
     private Sentences() {
     }
 
@@ -96,6 +99,10 @@ public final class Sentences {
             return true;
         }
         char following = text.charAt(after);
+        // "… omgevingsplannen. e. Maatregelen …": the next list item starts with its label.
+        if (text.charAt(dot) == '.' && NEXT_ITEM.matcher(text).region(after, text.length()).lookingAt()) {
+            return !ABBREVIATIONS.contains(wordBefore(text, dot).toLowerCase(Locale.ROOT));
+        }
         if (!(Character.isUpperCase(following) || Character.isDigit(following) || "\"'‘“(*-–•".indexOf(following) >= 0)) {
             return false;
         }

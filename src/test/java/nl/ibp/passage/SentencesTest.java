@@ -37,6 +37,9 @@ class SentencesTest {
         assertEquals(List.of("- a. Bij de invulling ligt een rol voor gemeenten.", "Met het oog daarop is er een planning."),
                 Sentences.texts("- a. Bij de invulling ligt een rol voor gemeenten. Met het oog daarop is er een planning."));
         assertEquals(List.of("Zie punt b.", "Daarna volgt c."), Sentences.texts("Zie punt b. Daarna volgt c."));
+        // The next item of a list run into one line starts a sentence with its label.
+        assertEquals(List.of("d. Overheden leggen keuzes vast in omgevingsplannen.", "e. Maatregelen volgen."),
+                Sentences.texts("d. Overheden leggen keuzes vast in omgevingsplannen. e. Maatregelen volgen."));
     }
 
     @Test
