@@ -171,7 +171,7 @@ public final class AnswerEngine implements AutoCloseable {
             double prior = antecedent ? PASSAGE_PRIOR + ANTECEDENT_PRIOR
                     : hits.getFirst().score() > 0 ? PASSAGE_PRIOR * hit.score() / hits.getFirst().score() : 0;
             double score = pick.score() + prior + subjectCredit(fronted, wanted, hit, heading);
-            if ((ranked.rank() <= LEAD_CANDIDATES || antecedent) && score > bestLead) {
+            if ((ranked.rank() <= LEAD_CANDIDATES || antecedent) && score > bestLead && answersAs(hit, type)) {
                 bestLead = score;
                 lead = Optional.of(ranked);
             }
@@ -201,6 +201,11 @@ public final class AnswerEngine implements AutoCloseable {
                 .orElse(false);
         return new Answer(question, type, opgave, matchingAgreements(all, type, opgave, passages), passages, lead,
                 evidence(all, asked, topic, lead, onAntecedent));
+    }
+
+    /** A table row gives numbers and dates; it answers "hoeveel" and "wanneer", never "wat is" or "wie". */
+    private static boolean answersAs(Hit hit, QuestionType type) {
+        return hit.passage().kind() != PassageKind.TABLE_ROW || type == QuestionType.HOW_MANY || type == QuestionType.WHEN;
     }
 
     /**

@@ -30,6 +30,10 @@ final class AnswerSentence {
     static final double DEFINING_SHARE = 0.6;
     /** A sentence that gives someone a role answers "wie" better than one that only names them. */
     static final double ROLE_BONUS = 1.0;
+    /** "Voor de berekening van het accres …": a sentence opening with a preposition has its subject further on. */
+    private static final Pattern ADVERBIAL_OPENING = Pattern.compile("(?iu)^[-•*\\s]*(?:(?:\\d{1,2}|[a-z])[.)]\\s+)?"
+            + "(?:voor|in|bij|met|naar|over|op|aan|door|uit|tot|na|om|onder|tussen|sinds|vanaf|tijdens|binnen|buiten"
+            + "|zonder|volgens|vanuit|namens|ondanks|wegens|rond|per)\\s");
     /** "1) ", "b. ", "- a) ": a list label is no number the question asks for. */
     private static final Pattern ENUMERATION_LABEL = Pattern.compile("^[-\\s]*(?:\\d{1,2}|[a-zA-Z]|[IVX]+)[.)]\\s+");
 
@@ -70,7 +74,8 @@ final class AnswerSentence {
             if (type == QuestionType.LIST && score > 0 && holdsList(sentence)) {
                 score += CUE_BONUS; // a list, or the lead-in of one: the items follow it in the answer
             }
-            if (type == QuestionType.DEFINITION && score > 0 && opensWith(ordered, wanted) >= DEFINING_SHARE * score) {
+            if (type == QuestionType.DEFINITION && score > 0 && !ADVERBIAL_OPENING.matcher(sentence).lookingAt()
+                    && opensWith(ordered, wanted) >= DEFINING_SHARE * score) {
                 // "De brede koppeling van de algemene uitkering aan de rijksuitgaven is …": a sentence about
                 // what was asked opens with it; one that only mentions it, ends with it.
                 score += CUE_BONUS;

@@ -55,6 +55,14 @@ class AnswerSentenceTest {
     }
 
     @Test
+    void aDefinitionIsTheSentenceWhoseSubjectIsAskedNotOneOpeningWithAPreposition() {
+        String passage = "Voor de berekening van het accres wordt de grondslag van het vorige jaar genomen. "
+                + "Het accres is het product van de grondslag en de groei van de rijksuitgaven.";
+        assertEquals("Het accres is het product van de grondslag en de groei van de rijksuitgaven.",
+                pick("Wat is het accres?", passage));
+    }
+
+    @Test
     void aWhoQuestionPrefersTheSentenceNamingAnActor() {
         String passage = "Het Klimaatakkoord is ambitieus. Het komt tot stand onder regie van de minister van EZK.";
         assertEquals("Het komt tot stand onder regie van de minister van EZK.", pick("Wie voert de regie over het Klimaatakkoord?", passage));
