@@ -67,7 +67,7 @@ public final class PassageSearcher implements AutoCloseable {
                     + " onleesbaar); draai 'ibp index' om hem te herstellen, of 'ibp check' om te zien wat er mis is", e);
         }
         this.searcher = new IndexSearcher(reader);
-        this.spelling = new Spelling(reader);
+        this.spelling = new Spelling(reader, DutchDictionary.shared(System.getenv()));
         this.searcher.setSimilarity(ranking.similarity());
     }
 

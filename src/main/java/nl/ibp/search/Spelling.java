@@ -55,10 +55,12 @@ public final class Spelling implements AutoCloseable {
     }
 
     private final IndexReader reader;
+    private final DutchDictionary dutch;
     private final Analyzer words = IbpAnalyzer.forWords();
 
-    Spelling(IndexReader reader) {
+    Spelling(IndexReader reader, DutchDictionary dutch) {
         this.reader = reader;
+        this.dutch = dutch;
     }
 
     /** Whether the documents contain this word (as written, folded). */
@@ -89,6 +91,9 @@ public final class Spelling implements AutoCloseable {
         Optional<String> inflected = otherInflection(folded);
         if (inflected.isPresent()) {
             return inflected.map(w -> new Suggestion(w, true));
+        }
+        if (dutch.isWord(word)) { // "verkiezing": a word the documents lack, not a misspelling of one they hold
+            return Optional.empty();
         }
         DirectSpellChecker checker = new DirectSpellChecker();
         checker.setMaxEdits(folded.length() >= TWO_EDITS_FROM ? 2 : 1);
@@ -177,7 +182,7 @@ public final class Spelling implements AutoCloseable {
                 int end = offset.endOffset();
                 boolean name = start > 0 && Character.isUpperCase(question.charAt(start));
                 if (!name) { // a name the documents do not know is not a misspelling of one of their words
-                    suggestion(word).ifPresent(s -> corrections.add(
+                    suggestion(asWritten(question.substring(start, end), word)).ifPresent(s -> corrections.add(
                             new Correction(question.substring(start, end), start, end, s.word(), s.otherForm())));
                 }
             }
@@ -191,6 +196,12 @@ public final class Spelling implements AutoCloseable {
             text.replace(c.start(), c.end(), c.suggestion());
         }
         return new Corrected(text.toString(), corrections);
+    }
+
+    /** The word as the user wrote it, lower case, when it is the token (not, say, a part of "LVV's"). */
+    private static String asWritten(String surface, String token) {
+        String lower = surface.toLowerCase(java.util.Locale.ROOT);
+        return IbpAnalyzer.foldWord(lower).equals(token) ? lower : token;
     }
 
     @Override

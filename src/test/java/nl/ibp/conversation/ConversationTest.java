@@ -188,6 +188,16 @@ class ConversationTest {
     }
 
     @Test
+    void aDutchWordTheDocumentsLackIsNoMisspelling() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isRegularFile(
+                java.nio.file.Path.of("/usr/share/hunspell/nl.dic")), "hunspell-nl is not installed");
+        var spelling = engine.searcher().spelling();
+        assertFalse(spelling.correct("Wanneer is de volgende verkiezing voor de Tweede Kamer?").changed(),
+                "'verkiezing' is Dutch, not a misspelling of 'verdieping'");
+        assertTrue(spelling.correct("wie gaat over het klimaatakoord").text().contains("klimaatakkoord"));
+    }
+
+    @Test
     void anEnglishQuestionIsToldTheDocumentsAreDutch() throws Exception {
         Response r = say("en", "What is the role of the VNG in the IBP?");
         assertTrue(r.notices().stream().anyMatch(n -> n.contains("Nederlands")), r.notices().toString());
