@@ -34,6 +34,10 @@ final class AnswerSentence {
     private static final Pattern ADVERBIAL_OPENING = Pattern.compile("(?iu)^[-•*\\s]*(?:(?:\\d{1,2}|[a-z])[.)]\\s+)?"
             + "(?:voor|in|bij|met|naar|over|op|aan|door|uit|tot|na|om|onder|tussen|sinds|vanaf|tijdens|binnen|buiten"
             + "|zonder|volgens|vanuit|namens|ondanks|wegens|rond|per)\\s");
+    /** "Het accres is vervolgens het product van …": a subject and, within a few words, what it is; this answers
+     * "hoe wordt het accres berekend?", where "Gemeenten verbeteren de begeleiding" answers "hoe wordt … voorkomen?". */
+    private static final Pattern STATES_WHAT = Pattern.compile(
+            "(?iu)^[-•*\\s]*(?:\\S+\\s+){1,4}?(?:is|zijn|wordt|worden|bedraagt|bedragen|bestaat|bestaan|betekent)\\b");
     /** "1) ", "b. ", "- a) ": a list label is no number the question asks for. */
     private static final Pattern ENUMERATION_LABEL = Pattern.compile("^[-\\s]*(?:\\d{1,2}|[a-zA-Z]|[IVX]+)[.)]\\s+");
 
@@ -74,7 +78,8 @@ final class AnswerSentence {
             if (type == QuestionType.LIST && score > 0 && holdsList(sentence)) {
                 score += CUE_BONUS; // a list, or the lead-in of one: the items follow it in the answer
             }
-            if (type == QuestionType.DEFINITION && score > 0 && !ADVERBIAL_OPENING.matcher(sentence).lookingAt()
+            if ((type == QuestionType.DEFINITION || type == QuestionType.HOW && STATES_WHAT.matcher(sentence).lookingAt())
+                    && score > 0 && !ADVERBIAL_OPENING.matcher(sentence).lookingAt()
                     && opensWith(ordered, wanted) >= DEFINING_SHARE * score) {
                 // "De brede koppeling van de algemene uitkering aan de rijksuitgaven is …": a sentence about
                 // what was asked opens with it; one that only mentions it, ends with it.

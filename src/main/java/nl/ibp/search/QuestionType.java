@@ -20,6 +20,8 @@ public enum QuestionType {
     /** "noem de vijf industrieclusters", "welke thema's staan op de agenda?": a list. */
     LIST(Pattern.compile("^\\W*(noem|som)\\b|\\bwelke\\b[^?]*\\b(zijn er|zijn dat|staan)\\b|\\bgeef\\b[^?]*\\b(overzicht|lijst|opsomming)\\b")),
     /** "wat is de brede koppeling", "wat betekent trap-op-trap-af": what something is. */
+    /** "hoe wordt recidive voorkomen?", "hoe gaan gemeenten dat doen?": the way something is done, by whom. */
+    HOW(Pattern.compile("^\\W*hoe\\s+(wordt?|worden|gaat|gaan|kan|kunnen|moet|moeten|zal|zullen|werkt|werken)\\b")),
     DEFINITION(Pattern.compile("^\\W*wat\\s+(is|zijn|betekent|betekenen|houdt|bedoelt|bedoelen)\\b")),
     OTHER(Pattern.compile("(?!)"));
 
@@ -34,7 +36,7 @@ public enum QuestionType {
         return switch (this) {
             case WHEN -> Optional.of(Cue.DATE);
             case HOW_MANY -> Optional.of(Cue.NUMBER);
-            case WHO, SIGNER -> Optional.of(Cue.ACTOR);
+            case WHO, SIGNER, HOW -> Optional.of(Cue.ACTOR);
             case ACTION -> Optional.of(Cue.ACTION);
             case LIST, DEFINITION, OTHER -> Optional.empty();
         };

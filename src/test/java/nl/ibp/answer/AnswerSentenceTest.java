@@ -63,6 +63,18 @@ class AnswerSentenceTest {
     }
 
     @Test
+    void aHowQuestionIsAnsweredByWhatItIsOrByWhoActs() {
+        String computed = "Voor de berekening van het accres wordt de grondslag van het vorige jaar genomen. "
+                + "Het accres is het product van de grondslag en de groei.";
+        assertEquals("Het accres is het product van de grondslag en de groei.",
+                pick("Hoe wordt het accres berekend?", computed));
+        String prevented = "Te veel mensen vallen na detentie terug in de criminaliteit. "
+                + "Het Rijk verbetert daarom de sanctie-uitvoering en gemeenten verbeteren de begeleiding na detentie.";
+        assertEquals("Het Rijk verbetert daarom de sanctie-uitvoering en gemeenten verbeteren de begeleiding na detentie.",
+                pick("Hoe wordt terugval na detentie voorkomen?", prevented));
+    }
+
+    @Test
     void aWhoQuestionPrefersTheSentenceNamingAnActor() {
         String passage = "Het Klimaatakkoord is ambitieus. Het komt tot stand onder regie van de minister van EZK.";
         assertEquals("Het komt tot stand onder regie van de minister van EZK.", pick("Wie voert de regie over het Klimaatakkoord?", passage));

@@ -38,6 +38,9 @@ class QuestionTypeTest {
         assertEquals(QuestionType.DEFINITION, QuestionType.of("wat is de brede koppeling"));
         assertEquals(QuestionType.WHEN, QuestionType.of("wat is de deadline voor de RES?"));
         assertEquals(QuestionType.OTHER, QuestionType.of("waarom is er een fonds?"));
+        assertEquals(QuestionType.HOW, QuestionType.of("Hoe wordt recidive na detentie voorkomen?"));
+        assertEquals(QuestionType.HOW, QuestionType.of("hoe word het accres berekend"));
+        assertEquals(QuestionType.HOW_MANY, QuestionType.of("hoe groot wordt het fonds?"));
         assertEquals(QuestionType.LIST, QuestionType.of("noem de vijf industrieclusters"));
         assertEquals(QuestionType.LIST, QuestionType.of("welke thema's staan op de agenda van het ibp?"));
     }
