@@ -101,7 +101,7 @@ final class AnswerSentence {
                 // The cue counts only in a sentence that shares a question word: a bare date answers nothing.
                 score = hasCue && score > 0 ? score + CUE_BONUS : needsCue ? score * 0.4 : score;
                 // "wie" asks for a role as much as a name: "De minister van IenW is verantwoordelijk voor …".
-                if (type == QuestionType.WHO && hasCue && score > 0 && AnswerEngine.askedRole(content).isPresent()) {
+                if (type == QuestionType.WHO && hasCue && score > 0 && AgreementMatching.askedRole(content).isPresent()) {
                     score += ROLE_BONUS;
                 }
             }

@@ -20,19 +20,19 @@ class AnswerEngineTest {
 
     @Test
     void aWhoQuestionCanNameTheRoleItAsksAbout() {
-        assertEquals(Optional.of(Responsibility.Role.VERANTWOORDELIJK), AnswerEngine.askedRole("Wie is verantwoordelijk voor X?"));
-        assertEquals(Optional.of(Responsibility.Role.VOORTOUW), AnswerEngine.askedRole("Wie neemt het voortouw?"));
-        assertEquals(Optional.of(Responsibility.Role.REGIE), AnswerEngine.askedRole("Wie voert de regie?"));
-        assertEquals(Optional.of(Responsibility.Role.COORDINEERT), AnswerEngine.askedRole("Wie coördineert dat?"));
-        assertEquals(Optional.empty(), AnswerEngine.askedRole("Wie tekende de brief?"));
+        assertEquals(Optional.of(Responsibility.Role.VERANTWOORDELIJK), AgreementMatching.askedRole("Wie is verantwoordelijk voor X?"));
+        assertEquals(Optional.of(Responsibility.Role.VOORTOUW), AgreementMatching.askedRole("Wie neemt het voortouw?"));
+        assertEquals(Optional.of(Responsibility.Role.REGIE), AgreementMatching.askedRole("Wie voert de regie?"));
+        assertEquals(Optional.of(Responsibility.Role.COORDINEERT), AgreementMatching.askedRole("Wie coördineert dat?"));
+        assertEquals(Optional.empty(), AgreementMatching.askedRole("Wie tekende de brief?"));
     }
 
     @Test
     void aSubjectPutInFrontIsToldApartFromTheQuestion() {
         assertEquals(Optional.of("huiselijk geweld en kindermishandeling"),
-                AnswerEngine.frontedSubject("huiselijk geweld en kindermishandeling, wat gaan rijk en gemeenten daaraan doen"));
-        assertEquals(Optional.of("jeugdzorg"), AnswerEngine.frontedSubject("jeugdzorg: wat gaan ze doen voor kinderen"));
-        assertEquals(Optional.empty(), AnswerEngine.frontedSubject("Wat gaan Rijk en gemeenten doen aan huiselijk geweld?"));
-        assertEquals(Optional.empty(), AnswerEngine.frontedSubject("Volgens de VNG, het IPO en de UvW is dat zo."));
+                LeadChoice.frontedSubject("huiselijk geweld en kindermishandeling, wat gaan rijk en gemeenten daaraan doen"));
+        assertEquals(Optional.of("jeugdzorg"), LeadChoice.frontedSubject("jeugdzorg: wat gaan ze doen voor kinderen"));
+        assertEquals(Optional.empty(), LeadChoice.frontedSubject("Wat gaan Rijk en gemeenten doen aan huiselijk geweld?"));
+        assertEquals(Optional.empty(), LeadChoice.frontedSubject("Volgens de VNG, het IPO en de UvW is dat zo."));
     }
 }
