@@ -109,11 +109,13 @@ public final class Conversation implements AutoCloseable {
         Context before = stripped.switched() ? null : contexts.getIfPresent(turn.chat());
         int own = new LinkedHashSet<>(AnalyzedTerms.of(terms, QuestionType.content(read))).size();
         boolean followUp = before != null && TurnReading.isFollowUp(read, own);
+        // "en voor klimaatadaptatie?" asks the question before about something else: read as that question.
+        Optional<String> elliptic = followUp ? TurnReading.inPlaceOf(read, before.question().text()) : Optional.empty();
         // "en wie betaalt dat?", "en wanneer?": what was just answered is what the turn asks about.
-        Question question = followUp
+        Question question = elliptic.map(Question::of).orElseGet(() -> followUp
                 ? new Question(read, Optional.of(contextText(before.question())),
                         TurnReading.pointsBack(read, own) ? before.passage() : Optional.empty())
-                : Question.of(read);
+                : Question.of(read));
         Answer answer = engine.ask(question, passages);
         Optional<Response.Topic> topic = followUp
                 ? Optional.of(new Response.Topic(before.question().text(), before.opgave()))

@@ -26,6 +26,9 @@ final class TurnReading {
     /** "dat", "die", "deze": pointing back, when the turn has few words of its own. */
     private static final Pattern DEMONSTRATIVE = Pattern.compile("(?iu)\\b(?:dat|die|deze|dit|dezelfde|datzelfde|zij|ze|hun)\\b");
     private static final Pattern OPGAVE_NUMBER = Pattern.compile("(?iu)\\bopgave\\s*\\d{1,2}\\b");
+    private static final String PREPOSITIONS = "voor|over|bij|met|in|van|naar|aan|op|tegen|rond|rondom|binnen";
+    private static final Pattern QUESTION_WORD = Pattern.compile(
+            "(?iu)\\b(?:wat|wie|welke?|hoe|waarom|waar|wanneer|hoeveel|is|zijn|wordt|worden|gaat|gaan|moet|moeten)\\b");
     /** At most this many words of its own, and a demonstrative makes a turn a follow-up. */
     private static final int FEW_WORDS = 3;
 
@@ -77,6 +80,32 @@ final class TurnReading {
      */
     static boolean pointsBack(String text, int ownTerms) {
         return ownTerms == 0 || POINTS_BACK.matcher(text).find() || DEMONSTRATIVE.matcher(text).find();
+    }
+
+    /** "en voor klimaatadaptatie?", "en bij de provincies?": only a new object for the question before. */
+    private static final Pattern ELLIPTIC = Pattern.compile(
+            "(?iu)^\\W*(?:en|maar|ook|ok[eé]?\\s+en|oké\\s+en)?\\s*(?:hoe\\s+zit\\s+het\\s+)?(" + PREPOSITIONS + ")\\s+"
+                    + "([^?.!,;:]{2,60}?)\\s*[?.!]*\\s*$");
+    /** The question before, up to the object of its last preposition: "wie heeft de regie |over| het klimaatakkoord". */
+    private static final Pattern LAST_OBJECT = Pattern.compile(
+            "(?iu)^(.*\\S)\\s+(?:" + PREPOSITIONS + ")\\s+[^?.!,;:]{2,60}?\\s*[?.!]*\\s*$");
+
+    /**
+     * An elliptic follow-up read as the full question it stands for: "en voor klimaatadaptatie?"
+     * after "wie heeft de regie over het klimaatakkoord?" asks "wie heeft de regie voor
+     * klimaatadaptatie?". Empty when the turn is not of that form or the question before ends in no
+     * object to put it in place of.
+     */
+    static java.util.Optional<String> inPlaceOf(String turn, String before) {
+        Matcher t = ELLIPTIC.matcher(turn);
+        if (!t.matches() || QUESTION_WORD.matcher(t.group(2)).find()) {
+            return java.util.Optional.empty();
+        }
+        Matcher b = LAST_OBJECT.matcher(before.strip());
+        if (!b.matches()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(b.group(1) + " " + t.group(1) + " " + t.group(2).strip() + "?");
     }
 
     /** A greeting or thanks and nothing else ("goedemorgen", "dank je wel!"). */

@@ -30,6 +30,18 @@ class TurnReadingTest {
     }
 
     @Test
+    void anEllipticFollowUpIsReadAsTheQuestionBeforeAboutItsNewObject() {
+        assertEquals(java.util.Optional.of("wie heeft de regie voor klimaatadaptatie?"),
+                TurnReading.inPlaceOf("en voor klimaatadaptatie?", "wie heeft de regie over het klimaatakkoord"));
+        assertEquals(java.util.Optional.of("Hoeveel geld gaat er naar schuldhulp?"),
+                TurnReading.inPlaceOf("En naar schuldhulp?", "Hoeveel geld gaat er naar jeugdzorg?"));
+        // Not elliptic, or nothing to put it in place of.
+        assertTrue(TurnReading.inPlaceOf("en wie betaalt dat?", "hoe groot is het tekortenfonds in 2018").isEmpty());
+        assertTrue(TurnReading.inPlaceOf("en voor wanneer is dat?", "wie heeft de regie over het klimaatakkoord").isEmpty());
+        assertTrue(TurnReading.inPlaceOf("en voor de RES?", "wanneer moet de planning klaar zijn").isEmpty());
+    }
+
+    @Test
     void smallTalkAndEnglishAreRecognised() {
         assertTrue(TurnReading.isSmallTalk("goedemorgen"));
         assertTrue(TurnReading.isSmallTalk("Dank je wel!"));
