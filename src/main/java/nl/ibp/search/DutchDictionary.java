@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import org.apache.lucene.analysis.hunspell.Dictionary;
 import org.apache.lucene.analysis.hunspell.Hunspell;
 import org.apache.lucene.store.ByteBuffersDirectory;
@@ -18,8 +17,8 @@ import org.slf4j.LoggerFactory;
  * Lucene's Hunspell: "verkiezing" and "stadhuis" are words the documents may lack but no
  * misspellings, so they are never "corrected" into a word the documents do hold ("verdieping").
  * Hunspell knows Dutch compounding and inflection, which no plain word list does. Reading the
- * dictionary takes a second or two, so it is read in the background from the moment the searcher
- * opens; without the files every word counts as unknown, as before. Thread-safe.
+ * dictionary takes a second or two, so it is read once, the first time a word with a spelling
+ * suggestion is checked; without the files every word counts as unknown, as before. Thread-safe.
  */
 final class DutchDictionary {
 
@@ -29,14 +28,11 @@ final class DutchDictionary {
 
     private static volatile DutchDictionary shared;
 
-    private final CompletableFuture<Optional<Hunspell>> hunspell;
+    private final Path base;
+    private volatile Optional<Hunspell> hunspell;
 
     private DutchDictionary(Path base) {
-        this.hunspell = CompletableFuture.supplyAsync(() -> read(base), runnable -> {
-            Thread t = new Thread(runnable, "hunspell-nl");
-            t.setDaemon(true);
-            t.start();
-        });
+        this.base = base;
     }
 
     /** The dictionary of this process, read once (every searcher of the process shares it). */
@@ -60,12 +56,26 @@ final class DutchDictionary {
 
     /** Whether the dictionary could be read (the package may not be installed). */
     boolean available() {
-        return hunspell.join().isPresent();
+        return hunspell().isPresent();
     }
 
     /** Whether {@code word} (as the user wrote it) is a Dutch word; false without a dictionary. */
     boolean isWord(String word) {
-        return hunspell.join().map(h -> h.spell(word)).orElse(false);
+        return hunspell().map(h -> h.spell(word)).orElse(false);
+    }
+
+    /** Read on first use: most questions never need it. */
+    private Optional<Hunspell> hunspell() {
+        Optional<Hunspell> h = hunspell;
+        if (h == null) {
+            synchronized (this) {
+                if (hunspell == null) {
+                    hunspell = read(base);
+                }
+                h = hunspell;
+            }
+        }
+        return h;
     }
 
     private static Optional<Hunspell> read(Path base) {

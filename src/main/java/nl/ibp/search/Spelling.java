@@ -92,9 +92,6 @@ public final class Spelling implements AutoCloseable {
         if (inflected.isPresent()) {
             return inflected.map(w -> new Suggestion(w, true));
         }
-        if (dutch.isWord(word)) { // "verkiezing": a word the documents lack, not a misspelling of one they hold
-            return Optional.empty();
-        }
         DirectSpellChecker checker = new DirectSpellChecker();
         checker.setMaxEdits(folded.length() >= TWO_EDITS_FROM ? 2 : 1);
         checker.setMinPrefix(1);
@@ -103,7 +100,10 @@ public final class Spelling implements AutoCloseable {
         try {
             SuggestWord[] found = checker.suggestSimilar(new Term(IndexFields.WORDS, folded), 1, reader,
                     SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
-            return found.length == 0 ? Optional.empty() : Optional.of(new Suggestion(found[0].string, false));
+            // "verkiezing" is a word the documents lack, not a misspelling of one they hold ("verdieping").
+            // Asked only when there is a suggestion, so a question without one never reads the dictionary.
+            return found.length == 0 || dutch.isWord(word) ? Optional.empty()
+                    : Optional.of(new Suggestion(found[0].string, false));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
