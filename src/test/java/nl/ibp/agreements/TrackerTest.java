@@ -145,6 +145,33 @@ class TrackerTest {
     }
 
     @Test
+    void aReindexWhoseNeighboursDidNotChangeTakesTheOpgaveVotesFromTheCache() throws Exception {
+        Path corpus = TestCorpus.copyTo(tmp.resolve("corpus"));
+        Path index = tmp.resolve("index");
+        Tracker tracker = new Tracker(corpus, CLOCK);
+        try (Indexer indexer = new Indexer(corpus, new IndexLayout(index), Indexer.Progress.NONE, CLOCK, List.of(tracker))) {
+            indexer.run(false);
+            Tracker.Reading first = tracker.lastReading();
+            assertEquals(0, first.votesFromCache());
+            assertTrue(first.votesComputed() > 20, "votes computed: " + first.votesComputed());
+            // names no opgave and brings no word the compound dictionary lacks: the neighbours stay as they were
+            Files.writeString(corpus.resolve("nieuw.txt"), "Gemeenten en provincies maken uiterlijk in 2020 afspraken.\n");
+            indexer.run(false);
+            Tracker.Reading second = tracker.lastReading();
+            assertTrue(second.votesComputed() >= 1 && second.votesComputed() <= 3, "computed: " + second.votesComputed());
+            assertEquals(first.votesComputed(), second.votesFromCache());
+        }
+        Path fresh = tmp.resolve("fresh");
+        try (Indexer indexer = new Indexer(corpus, new IndexLayout(fresh), Indexer.Progress.NONE, CLOCK,
+                List.of(new Tracker(corpus, CLOCK)))) {
+            indexer.run(true);
+        }
+        List<String> cached = agreements(index).stream().map(Agreement::toString).toList();
+        assertTrue(cached.stream().anyMatch(a -> a.contains("maken uiterlijk in 2020 afspraken")));
+        assertEquals(agreements(fresh).stream().map(Agreement::toString).toList(), cached);
+    }
+
+    @Test
     void aBadLineInTheActorsFileFailsTheRunWithItsLineAndKeepsTheOldIndex() throws Exception {
         Path corpus = TestCorpus.copyTo(tmp.resolve("corpus"));
         Path index = tmp.resolve("index");
