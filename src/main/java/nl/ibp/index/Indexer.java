@@ -260,7 +260,8 @@ public final class Indexer implements AutoCloseable {
         int extractedBefore = extractions.get();
         toExtract = full ? files.size() : added.size() + updated.size();
         try {
-            extracted = extractAll(files, fingerprints, before, full, cache);
+            // Passages cut by this build with these configuration files can be taken as they were cut.
+            extracted = extractAll(files, fingerprints, before, full, cache, Build.current().id() + "\n" + config);
         } catch (IOException | RuntimeException e) {
             if (DiskSpace.isFull(e)) {
                 throw DiskSpace.full(layout.root(), served, 0, e);
@@ -349,14 +350,15 @@ public final class Indexer implements AutoCloseable {
      * threads at once (Tika's in as many worker processes); the results keep the order of the files.
      */
     private Extractions extractAll(List<Path> files, Map<String, String> fingerprints,
-                                   Map<String, Manifest.FileEntry> before, boolean full, DocumentCache cache) throws IOException {
+                                   Map<String, Manifest.FileEntry> before, boolean full, DocumentCache cache, String cutKey)
+            throws IOException {
         java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
         List<FileResult> results = inParallel(files, file -> {
             String id = CorpusFiles.id(corpus, file);
             synchronized (progress) {
                 progress.update(done.getAndIncrement(), files.size(), id);
             }
-            return extractOne(file, id, fingerprints.get(id), before.get(id), full, cache);
+            return extractOne(file, id, fingerprints.get(id), before.get(id), full, cache, cutKey);
         });
         progress.update(files.size(), files.size(), "");
         List<Derivation.CutDocument> documents = new ArrayList<>();
@@ -371,13 +373,21 @@ public final class Indexer implements AutoCloseable {
     }
 
     private FileResult extractOne(Path file, String id, String fingerprint, Manifest.FileEntry old, boolean full,
-                                  DocumentCache cache) throws IOException {
+                                  DocumentCache cache, String cutKey) throws IOException {
         boolean same = !full && old != null && old.fingerprint().equals(fingerprint);
         if (same && !old.indexed()) {
             return new FileResult(old, Optional.empty(), Optional.of(new IndexReport.Skip(id, old.reason())));
         }
         // The cache is keyed by fingerprint, so it serves a file whatever the manifest says (say, after a repair).
-        Optional<SourceDocument> cached = full ? Optional.empty() : cache.get(fingerprint);
+        // Passages carry their file's id: the same bytes under another name are cut again.
+        Optional<Derivation.CutDocument> cutBefore = full ? Optional.empty() : cache.passages(fingerprint, cutKey + "\n" + id);
+        if (cutBefore.isPresent()) {
+            SourceDocument d = cutBefore.get().document();
+            return new FileResult(new Manifest.FileEntry(id, fingerprint, d.title(), d.date().map(LocalDate::toString).orElse(""), ""),
+                    cutBefore, Optional.empty());
+        }
+        // The same bytes under two names share a fingerprint: an entry made for the other name is not this file.
+        Optional<SourceDocument> cached = full ? Optional.empty() : cache.get(fingerprint).filter(d -> d.id().equals(id));
         Extraction extraction;
         if (cached.isPresent()) {
             extraction = new Extraction.Extracted(cached.get());
@@ -395,9 +405,10 @@ public final class Indexer implements AutoCloseable {
                 // The text lives on in the passages: the run holds it once, not also as the document's blocks.
                 SourceDocument metadata = new SourceDocument(d.id(), d.contentHash(), d.mediaType(), d.title(), d.date(),
                         d.kenmerk(), d.type(), List.of(), d.details());
+                Derivation.CutDocument document = new Derivation.CutDocument(metadata, passages);
+                cache.putPassages(fingerprint, cutKey + "\n" + id, document);
                 yield new FileResult(new Manifest.FileEntry(id, fingerprint, d.title(),
-                        d.date().map(LocalDate::toString).orElse(""), ""),
-                        Optional.of(new Derivation.CutDocument(metadata, passages)), Optional.empty());
+                        d.date().map(LocalDate::toString).orElse(""), ""), Optional.of(document), Optional.empty());
             }
             case Extraction.Skipped sk -> new FileResult(new Manifest.FileEntry(id, fingerprint, "", "", sk.reason()),
                     Optional.empty(), Optional.of(new IndexReport.Skip(id, sk.reason())));

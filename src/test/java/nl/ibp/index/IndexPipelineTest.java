@@ -115,6 +115,32 @@ class IndexPipelineTest {
     }
 
     @Test
+    void passagesComeFromTheCacheOnlyForTheSameBuildConfigurationAndFile() throws IOException {
+        Path corpus = corpus();
+        Path index = tmp.resolve("index");
+        try (Indexer indexer = indexer(corpus, index, 2)) {
+            indexer.run(false);
+            List<String> first = dump(new IndexLayout(index).current().orElseThrow());
+            try (var files = Files.list(new IndexLayout(index).cache())) {
+                assertEquals(5, files.filter(f -> f.toString().endsWith(".passages.json")).count());
+            }
+            // a new configuration file: a new key, so every file is cut again, with the same result
+            Files.writeString(corpus.resolve("_leeg.txt"), "# niets\n");
+            indexer.run(false);
+            assertEquals(first, dump(new IndexLayout(index).current().orElseThrow()));
+            // the same bytes under another name are cut again, with their own id
+            Files.copy(corpus.resolve("kopie-1.txt"), corpus.resolve("kopie-9.txt"));
+            indexer.run(false);
+        }
+        Path full = tmp.resolve("full");
+        try (Indexer indexer = indexer(corpus, full, 1)) {
+            indexer.run(true);
+        }
+        assertEquals(logicalDump(new IndexLayout(full).current().orElseThrow()),
+                logicalDump(new IndexLayout(index).current().orElseThrow()));
+    }
+
+    @Test
     void aFileHoldingAWordTheDictionaryGainedIsAnalysedAgainTheOthersAreCopied() throws IOException {
         Path corpus = corpus();
         Files.writeString(corpus.resolve("ander.txt"), "Aanpak\n\nDe gemeenten werken aan kwakzalverijbestrijding.\n");
