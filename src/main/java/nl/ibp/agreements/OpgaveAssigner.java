@@ -15,7 +15,7 @@ import nl.ibp.analysis.AnalyzedTerms;
 import nl.ibp.analysis.CompoundDictionary;
 import nl.ibp.analysis.IbpAnalyzer;
 import nl.ibp.index.Derivation;
-import nl.ibp.index.RecordedTokens;
+import nl.ibp.index.AnalysedTokens;
 import nl.ibp.passage.Opgave;
 import nl.ibp.passage.Opgaven;
 import nl.ibp.passage.Passage;
@@ -65,7 +65,7 @@ final class OpgaveAssigner implements AutoCloseable {
     static final int MAX_PER_OPGAVE = 1500;
     /** Longer passages are judged by their first terms; the query needs no more. */
     private static final int MAX_QUERY_TERMS = 300;
-    private static final String TEXT = "text";
+    static final String TEXT = "text";
     /** Training texts analysed at once. */
     private static final int BATCH = 256;
 
@@ -172,6 +172,23 @@ final class OpgaveAssigner implements AutoCloseable {
 
     /** The neighbours of a training set, analysed with the corpus' compound dictionary. */
     static OpgaveAssigner build(Training training, CompoundDictionary dictionary) {
+        return build(training, dictionary, (analyzer, text) -> {
+            try {
+                return AnalysedTokens.of(analyzer, TEXT, text);
+            } catch (IOException e) {
+                throw new UncheckedIOException("analysing a string in memory cannot fail", e);
+            }
+        });
+    }
+
+    /** How a training text's tokens are had: analysed with the given analyzer, or as they were before. */
+    @FunctionalInterface
+    interface Tokens {
+        AnalysedTokens of(Analyzer analyzer, String text);
+    }
+
+    /** As {@link #build(Training, CompoundDictionary)}, taking each training text's tokens from {@code tokens}. */
+    static OpgaveAssigner build(Training training, CompoundDictionary dictionary, Tokens tokens) {
         List<Opgave> opgaven = List.copyOf(Opgaven.ALL);
         Analyzer analyzer = IbpAnalyzer.forIndexDecompounding(dictionary);
         ByteBuffersDirectory dir = new ByteBuffersDirectory();
@@ -181,17 +198,11 @@ final class OpgaveAssigner implements AutoCloseable {
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE).setRAMBufferSizeMB(64))) {
                 // Analysed on all cores a batch at a time, added in order: doc ids follow the labels.
                 for (int from = 0; from < texts.size(); from += BATCH) {
-                    List<RecordedTokens> batch = texts.subList(from, Math.min(texts.size(), from + BATCH)).parallelStream()
-                            .map(t -> {
-                                try {
-                                    return RecordedTokens.record(analyzer, TEXT, t);
-                                } catch (IOException e) {
-                                    throw new UncheckedIOException("analysing a string in memory cannot fail", e);
-                                }
-                            }).toList();
-                    for (RecordedTokens tokens : batch) {
+                    List<AnalysedTokens> batch = texts.subList(from, Math.min(texts.size(), from + BATCH)).parallelStream()
+                            .map(t -> tokens.of(analyzer, t)).toList();
+                    for (AnalysedTokens analysed : batch) {
                         Document d = new Document();
-                        d.add(new TextField(TEXT, tokens));
+                        d.add(new TextField(TEXT, analysed.stream()));
                         writer.addDocument(d);
                     }
                 }

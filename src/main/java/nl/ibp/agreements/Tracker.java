@@ -69,12 +69,13 @@ public final class Tracker implements Derivation {
 
     /**
      * How the last rebuild read the passages: how many, how many of them came from the cache, and
-     * how many texts' opgave votes came from the cache or were computed.
+     * how many texts' opgave votes came from the cache or were computed, and how many training
+     * texts of the opgave neighbours came analysed from the cache.
      */
-    public record Reading(int passages, int fromCache, int votesFromCache, int votesComputed) {
+    public record Reading(int passages, int fromCache, int votesFromCache, int votesComputed, int trainingTokensFromCache) {
     }
 
-    private volatile Reading lastReading = new Reading(0, 0, 0, 0);
+    private volatile Reading lastReading = new Reading(0, 0, 0, 0, 0);
 
     /** How the last rebuild read the passages. */
     public Reading lastReading() {
@@ -175,7 +176,11 @@ public final class Tracker implements Derivation {
         boolean ask = named.stream().filter(Tracker::learns).anyMatch(r -> !voteCache.knows(r.task().passage().text())
                 || r.statements().stream().anyMatch(st -> !voteCache.knows(st.text())));
         List<Opgave> catalogue = List.copyOf(Opgaven.ALL);
-        try (OpgaveAssigner opgaven = ask ? OpgaveAssigner.build(training, words) : null) {
+        // The training texts' tokens depend on the build and the dictionary only: kept for the next run.
+        TokenCache tokenCache = TokenCache.open(indexDir.resolve(TokenCache.FILE),
+                Build.current().id() + "\n" + String.join("\n", words.words()));
+        try (OpgaveAssigner opgaven = ask ? OpgaveAssigner.build(training, words,
+                (analyzer, text) -> tokenCache.tokens(analyzer, OpgaveAssigner.TEXT, text)) : null) {
             java.util.function.Function<String, double[]> neighbours = text -> opgaven.votes(text);
             List<Read> read = onAllCores(() -> named.parallelStream().map(r -> {
                 if (!learns(r)) {
@@ -227,10 +232,12 @@ public final class Tracker implements Derivation {
         }
         cache.save();
         voteCache.save();
-        lastReading = new Reading(tasks.size(), cache.hits(), voteCache.hits(), voteCache.misses());
+        tokenCache.save();
+        lastReading = new Reading(tasks.size(), cache.hits(), voteCache.hits(), voteCache.misses(), tokenCache.hits());
         LOG.info("read {} passages ({} from the agreements cache) into {} agreements in {} ms; opgave votes of {} texts"
-                        + " from the cache, {} asked of the neighbours", tasks.size(), cache.hits(), out.size(),
-                Duration.between(start, clock.instant()).toMillis(), voteCache.hits(), voteCache.misses());
+                        + " from the cache, {} asked of the neighbours (built: {}, from {} cached training texts)", tasks.size(),
+                cache.hits(), out.size(), Duration.between(start, clock.instant()).toMillis(), voteCache.hits(), voteCache.misses(),
+                ask, tokenCache.hits());
         return out;
     }
 
