@@ -610,7 +610,7 @@ public final class Indexer implements AutoCloseable {
         Instant start = clock.instant();
         // Per file: its block of the previous generation, if it can be copied (on all cores: checking
         // a file against a changed dictionary reads its words).
-        List<Optional<PreviousPassages.Slice>> found = inParallel(cut, c -> {
+        List<Optional<List<PreviousPassages.Slice>>> found = inParallel(cut, c -> {
             if (!unchanged.contains(c.document().id())) {
                 return Optional.empty();
             }
@@ -623,7 +623,7 @@ public final class Indexer implements AutoCloseable {
             return previous.find(c.document().id(), searchable.stream().map(Passage::id).toList());
         });
         List<Derivation.CutDocument> fresh = new ArrayList<>();
-        List<PreviousPassages.Slice> plan = new ArrayList<>(); // per document; a null segment means "analysed now"
+        List<PreviousPassages.Slice> plan = new ArrayList<>(); // in corpus order; a null segment means "analysed now"
         int total = 0;
         int freshPassages = 0;
         for (int i = 0; i < cut.size(); i++) {
@@ -631,7 +631,7 @@ public final class Indexer implements AutoCloseable {
             int n = (int) c.passages().stream().filter(p -> p.kind().searchable()).count();
             total += n;
             if (found.get(i).isPresent()) {
-                plan.add(found.get(i).get());
+                plan.addAll(found.get(i).get());
             } else {
                 plan.add(new PreviousPassages.Slice(null, freshPassages, freshPassages + n));
                 freshPassages += n;

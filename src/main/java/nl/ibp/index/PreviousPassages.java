@@ -133,38 +133,43 @@ final class PreviousPassages implements AutoCloseable {
 
     /**
      * The documents holding a file's passages, when the previous generation has exactly these
-     * passage ids, in this order, as one block of live documents of one segment.
+     * passage ids, in this order, as one block of live documents (which may run on from the end
+     * of one segment into the start of the next, where the writer flushed): a block per segment.
      */
-    Optional<Slice> find(String documentId, List<String> passageIds) throws IOException {
+    Optional<List<Slice>> find(String documentId, List<String> passageIds) throws IOException {
         if (passageIds.isEmpty()) {
             return Optional.empty();
         }
+        List<Slice> slices = new ArrayList<>();
+        int seen = 0;
         for (LeafReaderContext leaf : reader.leaves()) {
             LeafReader r = leaf.reader();
             Terms documents = r.terms(IndexFields.DOCUMENT);
-            if (documents == null) {
+            TermsEnum te = documents == null ? null : documents.iterator();
+            if (te == null || !te.seekExact(new BytesRef(documentId))) {
+                if (!slices.isEmpty()) {
+                    break; // the block ended with the segment before
+                }
                 continue;
-            }
-            TermsEnum te = documents.iterator();
-            if (!te.seekExact(new BytesRef(documentId))) {
-                continue;
-            }
-            if (te.docFreq() != passageIds.size()) {
-                return Optional.empty();
             }
             PostingsEnum docs = te.postings(null, PostingsEnum.NONE);
             int from = docs.nextDoc();
             int last = from;
+            int count = 1;
             for (int d = docs.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = docs.nextDoc()) {
                 last = d;
+                count++;
             }
-            if (last - from + 1 != passageIds.size() || !allLive(r.getLiveDocs(), from, last + 1)
-                    || !sameIds(r, from, passageIds)) {
+            boolean continues = slices.isEmpty() || slices.getLast().to() == slices.getLast().segment().maxDoc() && from == 0;
+            if (!continues || last - from + 1 != count || seen + count > passageIds.size()
+                    || !allLive(r.getLiveDocs(), from, last + 1)
+                    || !sameIds(r, from, passageIds.subList(seen, seen + count))) {
                 return Optional.empty();
             }
-            return Optional.of(new Slice((CodecReader) r, from, last + 1));
+            slices.add(new Slice((CodecReader) r, from, last + 1));
+            seen += count;
         }
-        return Optional.empty();
+        return seen == passageIds.size() ? Optional.of(slices) : Optional.empty();
     }
 
     /** Whether document {@code from + i} holds passage id {@code i}, for every i. */
