@@ -31,4 +31,4 @@ cp "$dir/corpus-$((n + 1))/$new/lbr-18-004-stand-van-zaken-ibp.txt"* "$work/C/$n
 wait_quiet
 echo "re-index after adding $new/lbr-18-004-stand-van-zaken-ibp.txt: $(timed "$work/re" env IBP_LOG_LEVEL=INFO "$ibp" index --index "$work/I" --corpus "$work/C") (wall user sys maxrss_kb)   [$(conditions)]"
 grep -E 'toegevoegd: [0-9]|documenten, .* passages' "$work/re"
-grep -E 'extracted and cut|read [0-9]+ passages|wrote [0-9]+ passages|rebuilt|compound dictionary' "$work/re" | sed 's/^[0-9:.]* INFO *//'
+grep -E 'extracted and cut|read [0-9]+ passages|wrote [0-9]+ passages|rebuilt|compound dictionary|copied|analysed again' "$work/re" | sed 's/^[0-9:.]* INFO *//'

@@ -15,7 +15,7 @@ import nl.ibp.analysis.AnalyzedTerms;
 import nl.ibp.analysis.CompoundDictionary;
 import nl.ibp.analysis.IbpAnalyzer;
 import nl.ibp.index.Derivation;
-import nl.ibp.index.RecordedTokens;
+import nl.ibp.index.AnalysedTokens;
 import nl.ibp.passage.Opgave;
 import nl.ibp.passage.Opgaven;
 import nl.ibp.passage.Passage;
@@ -65,7 +65,7 @@ final class OpgaveAssigner implements AutoCloseable {
     static final int MAX_PER_OPGAVE = 1500;
     /** Longer passages are judged by their first terms; the query needs no more. */
     private static final int MAX_QUERY_TERMS = 300;
-    private static final String TEXT = "text";
+    static final String TEXT = "text";
     /** Training texts analysed at once. */
     private static final int BATCH = 256;
 
@@ -95,6 +95,47 @@ final class OpgaveAssigner implements AutoCloseable {
 
     /** As {@link #build(List)}, with the compound dictionary of all the documents' passages built already. */
     static OpgaveAssigner build(List<Derivation.CutDocument> documents, CompoundDictionary dictionary) {
+        return build(training(documents), dictionary);
+    }
+
+    /**
+     * What the neighbours are: each opgave's title and aliases, then a sample of the passages the
+     * corpus attributes to it, in that order, with the opgave (index into {@link Opgaven#ALL}) of each.
+     */
+    record Training(List<String> texts, List<Integer> labels) {
+        Training {
+            texts = List.copyOf(texts);
+            labels = List.copyOf(labels);
+        }
+
+        /**
+         * SHA-256 over all that the votes of a text depend on besides the text: the training texts
+         * and their labels, the compound dictionary both are analysed with, and the settings.
+         */
+        String fingerprint(CompoundDictionary dictionary) {
+            try {
+                java.security.MessageDigest d = java.security.MessageDigest.getInstance("SHA-256");
+                d.update(("K=" + K + " terms=" + MAX_QUERY_TERMS + " max=" + MAX_PER_OPGAVE + "\n")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                for (String w : dictionary.words()) {
+                    d.update(w.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    d.update((byte) '\n');
+                }
+                for (int i = 0; i < texts.size(); i++) {
+                    d.update((byte) 0);
+                    d.update(Integer.toString(labels.get(i)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    d.update((byte) 0);
+                    d.update(texts.get(i).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                }
+                return java.util.HexFormat.of().formatHex(d.digest());
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException("SHA-256 is part of every JDK", e);
+            }
+        }
+    }
+
+    /** The training texts of the documents: the passages attributed to an opgave by heading or by name. */
+    static Training training(List<Derivation.CutDocument> documents) {
         List<Opgave> opgaven = List.copyOf(Opgaven.ALL);
         Map<Integer, Integer> slot = new LinkedHashMap<>();
         for (int i = 0; i < opgaven.size(); i++) {
@@ -111,46 +152,64 @@ final class OpgaveAssigner implements AutoCloseable {
                 }
             }
         }
+        List<String> texts = new ArrayList<>();
+        List<Integer> labels = new ArrayList<>();
+        for (int i = 0; i < opgaven.size(); i++) {
+            Opgave o = opgaven.get(i);
+            texts.add(o.title() + ". " + String.join(", ", o.aliases()));
+            labels.add(i);
+            List<Passage> mine = labelled.get(i);
+            if (mine.size() > MAX_PER_OPGAVE) { // a sample that does not depend on corpus order
+                mine = mine.stream().sorted(java.util.Comparator.comparing(Passage::id)).limit(MAX_PER_OPGAVE).toList();
+            }
+            for (Passage p : mine) {
+                texts.add(p.text());
+                labels.add(i);
+            }
+        }
+        return new Training(texts, labels);
+    }
+
+    /** The neighbours of a training set, analysed with the corpus' compound dictionary. */
+    static OpgaveAssigner build(Training training, CompoundDictionary dictionary) {
+        return build(training, dictionary, (analyzer, text) -> {
+            try {
+                return AnalysedTokens.of(analyzer, TEXT, text);
+            } catch (IOException e) {
+                throw new UncheckedIOException("analysing a string in memory cannot fail", e);
+            }
+        });
+    }
+
+    /** How a training text's tokens are had: analysed with the given analyzer, or as they were before. */
+    @FunctionalInterface
+    interface Tokens {
+        AnalysedTokens of(Analyzer analyzer, String text);
+    }
+
+    /** As {@link #build(Training, CompoundDictionary)}, taking each training text's tokens from {@code tokens}. */
+    static OpgaveAssigner build(Training training, CompoundDictionary dictionary, Tokens tokens) {
+        List<Opgave> opgaven = List.copyOf(Opgaven.ALL);
         Analyzer analyzer = IbpAnalyzer.forIndexDecompounding(dictionary);
         ByteBuffersDirectory dir = new ByteBuffersDirectory();
-        List<Integer> labels = new ArrayList<>();
+        List<String> texts = training.texts();
         try {
             try (IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig(analyzer)
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE).setRAMBufferSizeMB(64))) {
-                List<String> texts = new ArrayList<>();
-                for (int i = 0; i < opgaven.size(); i++) {
-                    Opgave o = opgaven.get(i);
-                    texts.add(o.title() + ". " + String.join(", ", o.aliases()));
-                    labels.add(i);
-                    List<Passage> mine = labelled.get(i);
-                    if (mine.size() > MAX_PER_OPGAVE) { // a sample that does not depend on corpus order
-                        mine = mine.stream().sorted(java.util.Comparator.comparing(Passage::id)).limit(MAX_PER_OPGAVE).toList();
-                    }
-                    for (Passage p : mine) {
-                        texts.add(p.text());
-                        labels.add(i);
-                    }
-                }
                 // Analysed on all cores a batch at a time, added in order: doc ids follow the labels.
                 for (int from = 0; from < texts.size(); from += BATCH) {
-                    List<RecordedTokens> batch = texts.subList(from, Math.min(texts.size(), from + BATCH)).parallelStream()
-                            .map(t -> {
-                                try {
-                                    return RecordedTokens.record(analyzer, TEXT, t);
-                                } catch (IOException e) {
-                                    throw new UncheckedIOException("analysing a string in memory cannot fail", e);
-                                }
-                            }).toList();
-                    for (RecordedTokens tokens : batch) {
+                    List<AnalysedTokens> batch = texts.subList(from, Math.min(texts.size(), from + BATCH)).parallelStream()
+                            .map(t -> tokens.of(analyzer, t)).toList();
+                    for (AnalysedTokens analysed : batch) {
                         Document d = new Document();
-                        d.add(new TextField(TEXT, tokens));
+                        d.add(new TextField(TEXT, analysed.stream()));
                         writer.addDocument(d);
                     }
                 }
                 writer.forceMerge(1); // one segment: doc ids stay in insertion order
             }
             return new OpgaveAssigner(dir, DirectoryReader.open(dir), analyzer,
-                    labels.stream().mapToInt(Integer::intValue).toArray(), opgaven);
+                    training.labels().stream().mapToInt(Integer::intValue).toArray(), opgaven);
         } catch (IOException e) {
             throw new UncheckedIOException("an index in memory cannot fail to write", e);
         }
@@ -212,6 +271,11 @@ final class OpgaveAssigner implements AutoCloseable {
      * programme as a whole in a passage about one opgave stays without opgave.
      */
     OptionalInt decide(double[] statement, double[] passage, double[] document) {
+        return decide(opgaven, statement, passage, document);
+    }
+
+    /** As {@link #decide(double[], double[], double[])}, for votes in the order of {@code opgaven}. */
+    static OptionalInt decide(List<Opgave> opgaven, double[] statement, double[] passage, double[] document) {
         double[] combined = new double[passage.length];
         add(combined, statement, STATEMENT_WEIGHT);
         add(combined, passage, PASSAGE_WEIGHT);

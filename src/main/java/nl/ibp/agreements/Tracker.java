@@ -23,6 +23,7 @@ import nl.ibp.passage.DataFileException;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.OptionalInt;
+import nl.ibp.passage.Opgave;
 import nl.ibp.passage.Opgaven;
 import nl.ibp.passage.Passage;
 import org.apache.lucene.index.IndexWriter;
@@ -66,11 +67,15 @@ public final class Tracker implements Derivation {
         }
     }
 
-    /** How the last rebuild read the passages: how many, and how many of them came from the cache. */
-    public record Reading(int passages, int fromCache) {
+    /**
+     * How the last rebuild read the passages: how many, how many of them came from the cache, and
+     * how many texts' opgave votes came from the cache or were computed, and how many training
+     * texts of the opgave neighbours came analysed from the cache.
+     */
+    public record Reading(int passages, int fromCache, int votesFromCache, int votesComputed, int trainingTokensFromCache) {
     }
 
-    private volatile Reading lastReading = new Reading(0, 0);
+    private volatile Reading lastReading = new Reading(0, 0, 0, 0, 0);
 
     /** How the last rebuild read the passages. */
     public Reading lastReading() {
@@ -157,15 +162,33 @@ public final class Tracker implements Derivation {
             c.passages().stream().filter(p -> !p.isBoilerplate()).forEach(p -> tasks.add(new Task(c.document(), p, date)));
         }
         List<Agreement> out = new ArrayList<>();
-        try (OpgaveAssigner opgaven = dictionary.isPresent() ? OpgaveAssigner.build(documents, dictionary.get())
-                : OpgaveAssigner.build(documents)) {
-            List<Read> read = onAllCores(() -> tasks.parallelStream().map(t -> {
-                List<AgreementExtractor.Statement> statements = cache.statements(lexicon, t.passage().text(), t.date());
-                OptionalInt named = OpgaveAssigner.byNames(t.passage());
-                boolean learn = !statements.isEmpty() && named.isEmpty();
-                double[] votes = learn ? opgaven.votes(t.passage().text()) : null;
-                List<double[]> each = learn ? statements.stream().map(st -> opgaven.votes(st.text())).toList() : List.of();
-                return new Read(t, statements, named, votes, each);
+        CompoundDictionary words = dictionary.orElseGet(() -> CompoundDictionary.build(() -> documents.stream()
+                .flatMap(c -> c.passages().stream()).map(Passage::text).iterator()));
+        OpgaveAssigner.Training training = OpgaveAssigner.training(documents);
+        VoteCache voteCache = VoteCache.open(indexDir.resolve(VoteCache.FILE),
+                Build.current().id() + "\n" + training.fingerprint(words));
+        // First the statements and names; then the votes of the passages that need them, from the
+        // cache when the neighbours are the ones of an earlier run (then they need not be built).
+        List<Read> named = onAllCores(() -> tasks.parallelStream().map(t -> {
+            List<AgreementExtractor.Statement> statements = cache.statements(lexicon, t.passage().text(), t.date());
+            return new Read(t, statements, OpgaveAssigner.byNames(t.passage()), null, List.of());
+        }).toList());
+        boolean ask = named.stream().filter(Tracker::learns).anyMatch(r -> !voteCache.knows(r.task().passage().text())
+                || r.statements().stream().anyMatch(st -> !voteCache.knows(st.text())));
+        List<Opgave> catalogue = List.copyOf(Opgaven.ALL);
+        // The training texts' tokens depend on the build and the dictionary only: kept for the next run.
+        TokenCache tokenCache = TokenCache.open(indexDir.resolve(TokenCache.FILE),
+                Build.current().id() + "\n" + String.join("\n", words.words()));
+        try (OpgaveAssigner opgaven = ask ? OpgaveAssigner.build(training, words,
+                (analyzer, text) -> tokenCache.tokens(analyzer, OpgaveAssigner.TEXT, text)) : null) {
+            java.util.function.Function<String, double[]> neighbours = text -> opgaven.votes(text);
+            List<Read> read = onAllCores(() -> named.parallelStream().map(r -> {
+                if (!learns(r)) {
+                    return r;
+                }
+                double[] votes = voteCache.votes(r.task().passage().text(), neighbours);
+                List<double[]> each = r.statements().stream().map(st -> voteCache.votes(st.text(), neighbours)).toList();
+                return new Read(r.task(), r.statements(), r.named(), votes, each);
             }).toList());
             Map<SourceDocument, double[]> byDocument = new IdentityHashMap<>();
             int slots = Opgaven.ALL.size();
@@ -197,7 +220,7 @@ public final class Tracker implements Derivation {
                 for (int k = 0; k < r.statements().size(); k++) {
                     AgreementExtractor.Statement st = r.statements().get(k);
                     OptionalInt opgave = r.named().isPresent() ? r.named()
-                            : opgaven.decide(r.statementVotes().get(k), r.votes(), byDocument.get(t.document()));
+                            : OpgaveAssigner.decide(catalogue, r.statementVotes().get(k), r.votes(), byDocument.get(t.document()));
                     agreements.addAll(AgreementExtractor.agreements(t.document(), t.passage(), opgave, List.of(st)));
                 }
                 for (Agreement a : agreements) {
@@ -208,10 +231,19 @@ public final class Tracker implements Derivation {
             }
         }
         cache.save();
-        lastReading = new Reading(tasks.size(), cache.hits());
-        LOG.info("read {} passages ({} from the agreements cache) into {} agreements in {} ms", tasks.size(), cache.hits(),
-                out.size(), Duration.between(start, clock.instant()).toMillis());
+        voteCache.save();
+        tokenCache.save();
+        lastReading = new Reading(tasks.size(), cache.hits(), voteCache.hits(), voteCache.misses(), tokenCache.hits());
+        LOG.info("read {} passages ({} from the agreements cache) into {} agreements in {} ms; opgave votes of {} texts"
+                        + " from the cache, {} asked of the neighbours (built: {}, from {} cached training texts)", tasks.size(),
+                cache.hits(), out.size(), Duration.between(start, clock.instant()).toMillis(), voteCache.hits(), voteCache.misses(),
+                ask, tokenCache.hits());
         return out;
+    }
+
+    /** Whether a passage's opgave is learnt from its content: it has statements but its names give no opgave. */
+    private static boolean learns(Read r) {
+        return !r.statements().isEmpty() && r.named().isEmpty();
     }
 
     private static int slot(int opgave) {

@@ -29,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -58,8 +59,11 @@ import org.apache.lucene.document.IntField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.CodecReader;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.IOUtils;
 import org.slf4j.Logger;
@@ -110,6 +114,8 @@ public final class Indexer implements AutoCloseable {
     private final int threads;
     /** Files given to Tika by this indexer (not served from the document cache), for tests and logs. */
     private final java.util.concurrent.atomic.AtomicInteger extractions = new java.util.concurrent.atomic.AtomicInteger();
+    /** Passages this indexer copied from a previous generation instead of analysing them, for tests and logs. */
+    private final java.util.concurrent.atomic.AtomicInteger copied = new java.util.concurrent.atomic.AtomicInteger();
 
     /** One thread per core ({@code -Dibp.index.threads=N} to choose). */
     static final int DEFAULT_THREADS = Math.max(1, Integer.getInteger("ibp.index.threads",
@@ -254,7 +260,8 @@ public final class Indexer implements AutoCloseable {
         int extractedBefore = extractions.get();
         toExtract = full ? files.size() : added.size() + updated.size();
         try {
-            extracted = extractAll(files, fingerprints, before, full, cache);
+            // Passages cut by this build with these configuration files can be taken as they were cut.
+            extracted = extractAll(files, fingerprints, before, full, cache, Build.current().id() + "\n" + config);
         } catch (IOException | RuntimeException e) {
             if (DiskSpace.isFull(e)) {
                 throw DiskSpace.full(layout.root(), served, 0, e);
@@ -274,7 +281,11 @@ public final class Indexer implements AutoCloseable {
         int passages;
         try {
             Files.createDirectories(tmp);
-            passages = writeWithDerivations(tmp, cut);
+            // Same build, same configuration files: the served generation's passages of unchanged files are good to copy.
+            Optional<Reusable> reusable = !full && health.sound() && previous.isPresent() && previous.get().format() == FORMAT
+                    && Build.current().id().equals(previous.get().build()) && config.equals(previous.get().config())
+                    ? served.map(g -> new Reusable(g, Set.copyOf(unchanged))) : Optional.empty();
+            passages = writeWithDerivations(tmp, cut, reusable);
             new Manifest(FORMAT, Build.current().id(), number, config, clock.instant().toString(), entries, passages)
                     .write(tmp);
             syncTree(tmp);
@@ -339,14 +350,15 @@ public final class Indexer implements AutoCloseable {
      * threads at once (Tika's in as many worker processes); the results keep the order of the files.
      */
     private Extractions extractAll(List<Path> files, Map<String, String> fingerprints,
-                                   Map<String, Manifest.FileEntry> before, boolean full, DocumentCache cache) throws IOException {
+                                   Map<String, Manifest.FileEntry> before, boolean full, DocumentCache cache, String cutKey)
+            throws IOException {
         java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
         List<FileResult> results = inParallel(files, file -> {
             String id = CorpusFiles.id(corpus, file);
             synchronized (progress) {
                 progress.update(done.getAndIncrement(), files.size(), id);
             }
-            return extractOne(file, id, fingerprints.get(id), before.get(id), full, cache);
+            return extractOne(file, id, fingerprints.get(id), before.get(id), full, cache, cutKey);
         });
         progress.update(files.size(), files.size(), "");
         List<Derivation.CutDocument> documents = new ArrayList<>();
@@ -361,13 +373,21 @@ public final class Indexer implements AutoCloseable {
     }
 
     private FileResult extractOne(Path file, String id, String fingerprint, Manifest.FileEntry old, boolean full,
-                                  DocumentCache cache) throws IOException {
+                                  DocumentCache cache, String cutKey) throws IOException {
         boolean same = !full && old != null && old.fingerprint().equals(fingerprint);
         if (same && !old.indexed()) {
             return new FileResult(old, Optional.empty(), Optional.of(new IndexReport.Skip(id, old.reason())));
         }
         // The cache is keyed by fingerprint, so it serves a file whatever the manifest says (say, after a repair).
-        Optional<SourceDocument> cached = full ? Optional.empty() : cache.get(fingerprint);
+        // Passages carry their file's id: the same bytes under another name are cut again.
+        Optional<Derivation.CutDocument> cutBefore = full ? Optional.empty() : cache.passages(fingerprint, cutKey + "\n" + id);
+        if (cutBefore.isPresent()) {
+            SourceDocument d = cutBefore.get().document();
+            return new FileResult(new Manifest.FileEntry(id, fingerprint, d.title(), d.date().map(LocalDate::toString).orElse(""), ""),
+                    cutBefore, Optional.empty());
+        }
+        // The same bytes under two names share a fingerprint: an entry made for the other name is not this file.
+        Optional<SourceDocument> cached = full ? Optional.empty() : cache.get(fingerprint).filter(d -> d.id().equals(id));
         Extraction extraction;
         if (cached.isPresent()) {
             extraction = new Extraction.Extracted(cached.get());
@@ -385,9 +405,10 @@ public final class Indexer implements AutoCloseable {
                 // The text lives on in the passages: the run holds it once, not also as the document's blocks.
                 SourceDocument metadata = new SourceDocument(d.id(), d.contentHash(), d.mediaType(), d.title(), d.date(),
                         d.kenmerk(), d.type(), List.of(), d.details());
+                Derivation.CutDocument document = new Derivation.CutDocument(metadata, passages);
+                cache.putPassages(fingerprint, cutKey + "\n" + id, document);
                 yield new FileResult(new Manifest.FileEntry(id, fingerprint, d.title(),
-                        d.date().map(LocalDate::toString).orElse(""), ""),
-                        Optional.of(new Derivation.CutDocument(metadata, passages)), Optional.empty());
+                        d.date().map(LocalDate::toString).orElse(""), ""), Optional.of(document), Optional.empty());
             }
             case Extraction.Skipped sk -> new FileResult(new Manifest.FileEntry(id, fingerprint, "", "", sk.reason()),
                     Optional.empty(), Optional.of(new IndexReport.Skip(id, sk.reason())));
@@ -466,7 +487,8 @@ public final class Indexer implements AutoCloseable {
      * second thread: the two are independent, and a machine with two cores does both at once.
      * Both finish before anything is published; the first failure is thrown.
      */
-    private int writeWithDerivations(Path generation, List<Derivation.CutDocument> cut) throws IOException {
+    private int writeWithDerivations(Path generation, List<Derivation.CutDocument> cut, Optional<Reusable> reusable)
+            throws IOException {
         Instant built = clock.instant();
         // The compound dictionary is the vocabulary of this very corpus, so index and queries split alike.
         List<String> texts = cut.stream().flatMap(c -> c.passages().stream()).map(Passage::text).toList();
@@ -486,7 +508,7 @@ public final class Indexer implements AutoCloseable {
             Instant start = clock.instant();
             int passages;
             try {
-                passages = writeGeneration(generation, cut, dictionary);
+                passages = writeGeneration(generation, cut, dictionary, reusable);
             } finally {
                 awaitQuietly(derived);
             }
@@ -521,11 +543,11 @@ public final class Indexer implements AutoCloseable {
 
     /**
      * Writes the passages into the directory of a generation being built; returns the number of
-     * passages. Passages are analysed on {@link #threads} threads ({@link RecordedTokens}), a bounded
-     * window ahead of the writer, and added in order on this thread: the index is the same as a
-     * sequential one.
+     * passages. With a previous generation of the same build, configuration and compound
+     * dictionary, the passages of unchanged files are copied from it ({@link #writeReusing}).
      */
-    private int writeGeneration(Path tmp, List<Derivation.CutDocument> cut, CompoundDictionary dictionary) throws IOException {
+    private int writeGeneration(Path tmp, List<Derivation.CutDocument> cut, CompoundDictionary dictionary,
+                                Optional<Reusable> reusable) throws IOException {
         dictionary.write(tmp.resolve(IndexLayout.COMPOUNDS));
         Path synonyms = corpus.resolve(SYNONYMS_FILE);
         if (Files.isRegularFile(synonyms)) {
@@ -538,11 +560,156 @@ public final class Indexer implements AutoCloseable {
                 Files.copy(file, tmp.resolve(data[1]));
             }
         }
-        int count = 0;
         Analyzer analyzer = indexAnalyzer(dictionary);
-        IndexWriterConfig config = new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE);
-        try (FSDirectory dir = FSDirectory.open(tmp); IndexWriter writer = new IndexWriter(dir, config);
-             Analyzer sentenceAnalyzer = IbpAnalyzer.forQuery(Synonyms.none());
+        try {
+            if (reusable.isPresent()) {
+                Optional<PreviousPassages> previous = PreviousPassages.open(reusable.get().generation(), dictionary);
+                if (previous.isEmpty()) {
+                    LOG.info("the previous generation cannot be read: every passage is analysed again");
+                }
+                if (previous.isPresent()) {
+                    try (PreviousPassages p = previous.get()) {
+                        LOG.info("the compound dictionary changed by {} words since the previous generation",
+                                p.changedWords().size());
+                        OptionalInt written = writeReusing(tmp, cut, analyzer, p, reusable.get().unchanged());
+                        if (written.isPresent()) {
+                            return written.getAsInt();
+                        }
+                    }
+                }
+            }
+            IndexWriterConfig config = new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE);
+            try (FSDirectory dir = FSDirectory.open(tmp); IndexWriter writer = new IndexWriter(dir, config)) {
+                int count = addPassages(writer, cut, analyzer);
+                writer.commit();
+                return count;
+            }
+        } finally {
+            analyzer.close();
+        }
+    }
+
+    /** The generation served before, and the files whose bytes have not changed since (its passages may be copied). */
+    private record Reusable(Path generation, Set<String> unchanged) {
+    }
+
+    /** Above this many blocks to copy (files changed here and there), one plain write is simpler than stitching. */
+    private static final int MAX_PIECES = 64;
+
+    /**
+     * Writes the generation from the previous one's documents for the unchanged files and newly
+     * analysed ones for the others, in corpus order (the order a full write adds them in): the
+     * new files' passages are analysed into a segment in memory, then every block is added with one
+     * {@code addIndexes}, which merges them, in the order given, into one segment. Term statistics
+     * and norms are those of the documents present (a copied document is the same bytes), so a
+     * search gives what it gives on a full write. Empty when most passages are new anyway or the
+     * changes are scattered into too many blocks: then the caller writes everything.
+     */
+    private OptionalInt writeReusing(Path tmp, List<Derivation.CutDocument> cut, Analyzer analyzer,
+                                     PreviousPassages previous, Set<String> unchanged) throws IOException {
+        Instant start = clock.instant();
+        // Per file: its block of the previous generation, if it can be copied (on all cores: checking
+        // a file against a changed dictionary reads its words).
+        List<Optional<List<PreviousPassages.Slice>>> found = inParallel(cut, c -> {
+            if (!unchanged.contains(c.document().id())) {
+                return Optional.empty();
+            }
+            List<Passage> searchable = c.passages().stream().filter(p -> p.kind().searchable()).toList();
+            for (Passage p : searchable) {
+                if (previous.touched(p)) {
+                    return Optional.empty();
+                }
+            }
+            return previous.find(c.document().id(), searchable.stream().map(Passage::id).toList());
+        });
+        List<Derivation.CutDocument> fresh = new ArrayList<>();
+        List<PreviousPassages.Slice> plan = new ArrayList<>(); // in corpus order; a null segment means "analysed now"
+        int total = 0;
+        int freshPassages = 0;
+        for (int i = 0; i < cut.size(); i++) {
+            Derivation.CutDocument c = cut.get(i);
+            int n = (int) c.passages().stream().filter(p -> p.kind().searchable()).count();
+            total += n;
+            if (found.get(i).isPresent()) {
+                plan.addAll(found.get(i).get());
+            } else {
+                plan.add(new PreviousPassages.Slice(null, freshPassages, freshPassages + n));
+                freshPassages += n;
+                if (n > 0) {
+                    fresh.add(c);
+                }
+            }
+        }
+        List<PreviousPassages.Slice> pieces = coalesce(plan);
+        if (freshPassages * 2 > total || pieces.size() > MAX_PIECES) {
+            LOG.info("{} of {} passages new or changed, in {} blocks: every passage is analysed again", freshPassages, total,
+                    pieces.size());
+            return OptionalInt.empty();
+        }
+        try (ByteBuffersDirectory memory = new ByteBuffersDirectory()) {
+            CodecReader freshSegment = null;
+            DirectoryReader freshReader = null;
+            try {
+                if (!fresh.isEmpty()) {
+                    try (IndexWriter writer = new IndexWriter(memory, new IndexWriterConfig(analyzer)
+                            .setOpenMode(IndexWriterConfig.OpenMode.CREATE))) {
+                        addPassages(writer, fresh, analyzer);
+                        writer.forceMerge(1); // one segment, documents in the order added
+                        writer.commit();
+                    }
+                    freshReader = DirectoryReader.open(memory);
+                    freshSegment = (CodecReader) freshReader.leaves().getFirst().reader();
+                }
+                List<CodecReader> views = new ArrayList<>();
+                for (PreviousPassages.Slice piece : pieces) {
+                    views.add(PreviousPassages.view(piece.segment() == null
+                            ? new PreviousPassages.Slice(freshSegment, piece.from(), piece.to()) : piece));
+                }
+                IndexWriterConfig config = new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE);
+                try (FSDirectory dir = FSDirectory.open(tmp); IndexWriter writer = new IndexWriter(dir, config)) {
+                    if (!views.isEmpty()) {
+                        writer.addIndexes(views.toArray(CodecReader[]::new));
+                    }
+                    writer.commit();
+                }
+            } finally {
+                if (freshReader != null) {
+                    freshReader.close();
+                }
+            }
+        }
+        LOG.info("copied {} passages of unchanged files from the previous generation and analysed {} of {} files ({} passages)"
+                        + " in {} ms", total - freshPassages, fresh.size(), cut.size(), freshPassages,
+                Duration.between(start, clock.instant()).toMillis());
+        copied.addAndGet(total - freshPassages);
+        return OptionalInt.of(total);
+    }
+
+    /** Joins neighbouring blocks of the same segment; drops empty ones. */
+    private static List<PreviousPassages.Slice> coalesce(List<PreviousPassages.Slice> plan) {
+        List<PreviousPassages.Slice> out = new ArrayList<>();
+        for (PreviousPassages.Slice s : plan) {
+            if (s.size() == 0) {
+                continue;
+            }
+            PreviousPassages.Slice last = out.isEmpty() ? null : out.getLast();
+            if (last != null && last.segment() == s.segment() && last.to() == s.from()) {
+                out.set(out.size() - 1, new PreviousPassages.Slice(s.segment(), last.from(), s.to()));
+            } else {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Adds the searchable passages of the documents to a writer, in order; returns how many.
+     * Passages are analysed on {@link #threads} threads ({@link RecordedTokens}), a bounded window
+     * ahead of the writer, and added in order on this thread: the index is the same as a sequential one.
+     */
+    private int addPassages(IndexWriter writer, List<Derivation.CutDocument> cut, Analyzer analyzer) throws IOException {
+        int count = 0;
+        try (Analyzer sentenceAnalyzer = IbpAnalyzer.forQuery(Synonyms.none());
              ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, named("ibp-analyse")) : null) {
             java.util.ArrayDeque<Future<Document>> window = new java.util.ArrayDeque<>();
             for (Derivation.CutDocument c : cut) {
@@ -565,9 +732,6 @@ public final class Indexer implements AutoCloseable {
             while (!window.isEmpty()) {
                 writer.addDocument(next(window));
             }
-            writer.commit();
-        } finally {
-            analyzer.close();
         }
         return count;
     }
@@ -726,6 +890,11 @@ public final class Indexer implements AutoCloseable {
     /** How many files this indexer has given to Tika so far (the others came from the document cache). */
     public int extractions() {
         return extractions.get();
+    }
+
+    /** How many passages this indexer has copied from a previous generation instead of analysing them. */
+    public int copiedPassages() {
+        return copied.get();
     }
 
     @Override

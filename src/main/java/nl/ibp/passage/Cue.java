@@ -12,28 +12,85 @@ import java.util.regex.Pattern;
 public enum Cue {
     DATE(Pattern.compile(
             "\\b(1[89]\\d\\d|20\\d\\d)\\b|\\b\\d{1,2} (januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)\\b"
-                    + "|\\b(voorjaar|najaar|zomer|kwartaal|helft van|jaarlijks|per jaar)\\b")),
+                    + "|\\b(voorjaar|najaar|zomer|kwartaal|helft van|jaarlijks|per jaar)\\b"),
+            false, true, "voorjaar", "najaar", "zomer", "kwartaal", "helft van", "jaarlijks", "per jaar"),
     NUMBER(Pattern.compile(
             "\\d|(?iu)\\b(twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|twintig|honderd|duizend|miljoen|miljard|"
-                    + "twaalftal|tiental|aantal|helft)\\b|%|procent|€")),
+                    + "twaalftal|tiental|aantal|helft)\\b|%|procent|€"),
+            true, true, "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf", "twaalf", "twintig",
+            "honderd", "duizend", "miljoen", "miljard", "aantal", "helft", "%", "procent", "€"),
     ACTOR(Pattern.compile(
             "\\b(VNG|IPO|UvW|Rijk|kabinet|minister|ministers|staatssecretaris|gemeenten|provincies|waterschappen|koepels|"
-                    + "directeur|voorzitter|DG|regie|voortouw|verantwoordelijk|verantwoordelijkheid|trekker|trekkers|coördineert)\\b")),
+                    + "directeur|voorzitter|DG|regie|voortouw|verantwoordelijk|verantwoordelijkheid|trekker|trekkers|coördineert)\\b"),
+            false, false, "VNG", "IPO", "UvW", "Rijk", "kabinet", "minister", "staatssecretaris", "gemeenten", "provincies",
+            "waterschappen", "koepels", "directeur", "voorzitter", "DG", "regie", "voortouw", "verantwoordelijk", "trekker",
+            "coördineert"),
     /** A commitment to act, for "wat gaan ze doen": the future and the verbs of starting and agreeing. */
     ACTION(Pattern.compile(
             "(?iu)\\b(gaan|gaat|zullen|zal|komt|komen|starten|start|ontwikkelen|ontwikkelt|investeren|investeert"
-                    + "|inrichten|richten|afgesproken|spreken|afspraken|actieprogramma|programma)\\b"));
+                    + "|inrichten|richten|afgesproken|spreken|afspraken|actieprogramma|programma)\\b"),
+            true, false, "gaan", "gaat", "zullen", "zal", "komt", "komen", "start", "ontwikkel", "investe", "richten",
+            "afgesproken", "spreken", "afspraken", "programma");
 
     /** A year or a span of years ("2015-2017", "in 2018"): a date, no amount. */
     private static final Pattern YEARS = Pattern.compile("\\b(?:19|20)\\d\\d(?:\\s*[-–]\\s*(?:19|20)?\\d\\d)?\\b");
 
     private final Pattern pattern;
+    /** Whether the literals are matched ignoring case, as the pattern matches them ({@code (?iu)}). */
+    private final boolean ignoringCase;
+    /** Whether a digit can start a match. */
+    private final boolean digits;
+    /**
+     * Strings of which every match holds at least one (lower case when {@link #ignoringCase}):
+     * a text without any of them, and without a digit where one could match, cannot match, and
+     * the regular expression need not scan it (most passages lack some kinds).
+     */
+    private final String[] literals;
 
-    Cue(Pattern pattern) {
+    Cue(Pattern pattern, boolean ignoringCase, boolean digits, String... literals) {
         this.pattern = pattern;
+        this.ignoringCase = ignoringCase;
+        this.digits = digits;
+        this.literals = literals;
     }
 
     public boolean in(String text) {
+        return mayBeIn(text, null) && pattern.matcher(text).find();
+    }
+
+    /** The gate: false only when the pattern cannot match; {@code folded} is {@link #fold} of the text, or null. */
+    private boolean mayBeIn(String text, String folded) {
+        if (digits) {
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c >= '0' && c <= '9') {
+                    return true;
+                }
+            }
+        }
+        String haystack = ignoringCase ? (folded != null ? folded : fold(text)) : text;
+        for (String literal : literals) {
+            if (haystack.contains(literal)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The text as {@code (?iu)} compares it, a char at a time: lower case of upper case, so that
+     * "ſ" becomes "s" and the Kelvin sign "k"; of the same length as the text.
+     */
+    static String fold(String text) {
+        char[] out = new char[text.length()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = Character.toLowerCase(Character.toUpperCase(text.charAt(i)));
+        }
+        return new String(out);
+    }
+
+    /** The pattern alone, without the gate: what {@link #in} must always agree with (for tests). */
+    boolean matchedByPattern(String text) {
         return pattern.matcher(text).find();
     }
 
@@ -44,8 +101,9 @@ public enum Cue {
 
     public static Set<Cue> of(String text) {
         Set<Cue> cues = EnumSet.noneOf(Cue.class);
+        String folded = fold(text);
         for (Cue cue : values()) {
-            if (cue.in(text)) {
+            if (cue.mayBeIn(text, folded) && cue.pattern.matcher(text).find()) {
                 cues.add(cue);
             }
         }

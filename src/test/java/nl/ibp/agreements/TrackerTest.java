@@ -145,6 +145,59 @@ class TrackerTest {
     }
 
     @Test
+    void aReindexWhoseNeighboursDidNotChangeTakesTheOpgaveVotesFromTheCache() throws Exception {
+        Path corpus = TestCorpus.copyTo(tmp.resolve("corpus"));
+        Path index = tmp.resolve("index");
+        Tracker tracker = new Tracker(corpus, CLOCK);
+        try (Indexer indexer = new Indexer(corpus, new IndexLayout(index), Indexer.Progress.NONE, CLOCK, List.of(tracker))) {
+            indexer.run(false);
+            Tracker.Reading first = tracker.lastReading();
+            assertEquals(0, first.votesFromCache());
+            assertTrue(first.votesComputed() > 20, "votes computed: " + first.votesComputed());
+            // names no opgave and brings no word the compound dictionary lacks: the neighbours stay as they were
+            Files.writeString(corpus.resolve("nieuw.txt"), "Gemeenten en provincies maken uiterlijk in 2020 afspraken.\n");
+            indexer.run(false);
+            Tracker.Reading second = tracker.lastReading();
+            assertTrue(second.votesComputed() >= 1 && second.votesComputed() <= 3, "computed: " + second.votesComputed());
+            assertEquals(first.votesComputed(), second.votesFromCache());
+        }
+        Path fresh = tmp.resolve("fresh");
+        try (Indexer indexer = new Indexer(corpus, new IndexLayout(fresh), Indexer.Progress.NONE, CLOCK,
+                List.of(new Tracker(corpus, CLOCK)))) {
+            indexer.run(true);
+        }
+        List<String> cached = agreements(index).stream().map(Agreement::toString).toList();
+        assertTrue(cached.stream().anyMatch(a -> a.contains("maken uiterlijk in 2020 afspraken")));
+        assertEquals(agreements(fresh).stream().map(Agreement::toString).toList(), cached);
+    }
+
+    @Test
+    void newNeighboursAreBuiltFromTheCachedTokensOfTheTextsAnalysedBefore() throws Exception {
+        Path corpus = TestCorpus.copyTo(tmp.resolve("corpus"));
+        Path index = tmp.resolve("index");
+        Tracker tracker = new Tracker(corpus, CLOCK);
+        try (Indexer indexer = new Indexer(corpus, new IndexLayout(index), Indexer.Progress.NONE, CLOCK, List.of(tracker))) {
+            indexer.run(false);
+            assertEquals(0, tracker.lastReading().trainingTokensFromCache());
+            // its heading names an opgave: a new training text, so new neighbours and new votes
+            Files.writeString(corpus.resolve("nieuw.txt"), "Problematische schulden voorkomen en oplossen\n\n"
+                    + "Gemeenten en het Rijk maken uiterlijk in 2021 afspraken over de vroegsignalering van schulden.\n");
+            indexer.run(false);
+            Tracker.Reading second = tracker.lastReading();
+            assertEquals(0, second.votesFromCache(), "the neighbours changed: no vote is taken from before");
+            assertTrue(second.trainingTokensFromCache() > 50, "training texts from the cache: " + second.trainingTokensFromCache());
+        }
+        Path fresh = tmp.resolve("fresh");
+        try (Indexer indexer = new Indexer(corpus, new IndexLayout(fresh), Indexer.Progress.NONE, CLOCK,
+                List.of(new Tracker(corpus, CLOCK)))) {
+            indexer.run(true);
+        }
+        List<String> cached = agreements(index).stream().map(Agreement::toString).toList();
+        assertTrue(cached.stream().anyMatch(a -> a.contains("vroegsignalering")));
+        assertEquals(agreements(fresh).stream().map(Agreement::toString).toList(), cached);
+    }
+
+    @Test
     void aBadLineInTheActorsFileFailsTheRunWithItsLineAndKeepsTheOldIndex() throws Exception {
         Path corpus = TestCorpus.copyTo(tmp.resolve("corpus"));
         Path index = tmp.resolve("index");

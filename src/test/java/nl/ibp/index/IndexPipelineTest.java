@@ -14,6 +14,9 @@ import nl.ibp.ingest.ExtractionLimits;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.FieldInfo;
+import org.apache.lucene.index.FieldInfos;
+import org.apache.lucene.index.MultiDocValues;
+import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
@@ -82,6 +85,141 @@ class IndexPipelineTest {
             assertEquals(6, indexer.extractions(), "only the new file is given to Tika");
             assertEquals(6, second.documents());
         }
+    }
+
+    @Test
+    void aReindexCopiesUnchangedFilesAndGivesTheIndexOfAFullRun() throws IOException {
+        Path corpus = corpus();
+        Path index = tmp.resolve("incremental");
+        try (Indexer indexer = indexer(corpus, index, 2)) {
+            indexer.run(false);
+            assertEquals(0, indexer.copiedPassages());
+            // a new file sorted between the others, one changed, one removed
+            Files.writeString(corpus.resolve("kopie-15.txt"), "Zonnepanelen\n\nGemeenten leggen uiterlijk in 2020 zonnepanelen aan.\n");
+            String two = Files.readString(corpus.resolve("kopie-2.txt"));
+            Files.writeString(corpus.resolve("kopie-2.txt"), two.substring(two.length() / 2));
+            Files.delete(corpus.resolve("kopie-3.txt"));
+            IndexReport second = indexer.run(false);
+            assertEquals(List.of("kopie-15.txt"), second.added());
+            assertTrue(indexer.copiedPassages() > 200, "copied: " + indexer.copiedPassages());
+            assertTrue(indexer.copiedPassages() < second.passages(), "the new and changed files are analysed");
+        }
+        Path full = tmp.resolve("full");
+        try (Indexer indexer = indexer(corpus, full, 2)) {
+            indexer.run(true);
+            assertEquals(0, indexer.copiedPassages());
+        }
+        List<String> copied = logicalDump(new IndexLayout(index).current().orElseThrow());
+        assertEquals(logicalDump(new IndexLayout(full).current().orElseThrow()), copied);
+        assertTrue(copied.size() > 1000, "dump lines: " + copied.size());
+    }
+
+    @Test
+    void passagesComeFromTheCacheOnlyForTheSameBuildConfigurationAndFile() throws IOException {
+        Path corpus = corpus();
+        Path index = tmp.resolve("index");
+        try (Indexer indexer = indexer(corpus, index, 2)) {
+            indexer.run(false);
+            List<String> first = dump(new IndexLayout(index).current().orElseThrow());
+            try (var files = Files.list(new IndexLayout(index).cache())) {
+                assertEquals(5, files.filter(f -> f.toString().endsWith(".passages.json")).count());
+            }
+            // a new configuration file: a new key, so every file is cut again, with the same result
+            Files.writeString(corpus.resolve("_leeg.txt"), "# niets\n");
+            indexer.run(false);
+            assertEquals(first, dump(new IndexLayout(index).current().orElseThrow()));
+            // the same bytes under another name are cut again, with their own id
+            Files.copy(corpus.resolve("kopie-1.txt"), corpus.resolve("kopie-9.txt"));
+            indexer.run(false);
+        }
+        Path full = tmp.resolve("full");
+        try (Indexer indexer = indexer(corpus, full, 1)) {
+            indexer.run(true);
+        }
+        assertEquals(logicalDump(new IndexLayout(full).current().orElseThrow()),
+                logicalDump(new IndexLayout(index).current().orElseThrow()));
+    }
+
+    @Test
+    void aFileHoldingAWordTheDictionaryGainedIsAnalysedAgainTheOthersAreCopied() throws IOException {
+        Path corpus = corpus();
+        Files.writeString(corpus.resolve("ander.txt"), "Aanpak\n\nDe gemeenten werken aan kwakzalverijbestrijding.\n");
+        Path index = tmp.resolve("index");
+        int before;
+        try (Indexer indexer = indexer(corpus, index, 2)) {
+            before = indexer.run(false).passages();
+            // a long word counts as a compound part even when seen once: "kwakzalverij" joins the
+            // dictionary, and "kwakzalverijbestrijding" in ander.txt now splits into it
+            Files.writeString(corpus.resolve("nieuw.txt"), "Kwakzalverij\n\nHet Rijk bestrijdt kwakzalverij vanaf 2021.\n");
+            indexer.run(false);
+            int copied = indexer.copiedPassages();
+            assertTrue(copied > 300 && copied < before, "copied " + copied + " of " + before);
+        }
+        Path full = tmp.resolve("full");
+        try (Indexer indexer = indexer(corpus, full, 1)) {
+            indexer.run(true);
+        }
+        List<String> expected = logicalDump(new IndexLayout(full).current().orElseThrow());
+        assertTrue(expected.stream().anyMatch(l -> l.startsWith("parts:kwakzalverij ")), "the new part is indexed");
+        assertEquals(expected, logicalDump(new IndexLayout(index).current().orElseThrow()));
+    }
+
+    /**
+     * What a searcher sees of an index however it is cut into segments: the stored fields of every
+     * document in order, and per field (by name) each term with its statistics and postings (global
+     * document numbers, frequencies, positions) and the norms.
+     */
+    private static List<String> logicalDump(Path generation) throws IOException {
+        List<String> out = new ArrayList<>();
+        try (FSDirectory dir = FSDirectory.open(generation); DirectoryReader reader = DirectoryReader.open(dir)) {
+            out.add("docs " + reader.maxDoc() + " live " + reader.numDocs());
+            StoredFields stored = reader.storedFields();
+            for (int d = 0; d < reader.maxDoc(); d++) {
+                StringBuilder sb = new StringBuilder("doc " + d);
+                for (IndexableField f : stored.document(d).getFields()) {
+                    sb.append(" | ").append(f.name()).append('=').append(f.stringValue() != null ? f.stringValue() : f.numericValue());
+                }
+                out.add(sb.toString());
+            }
+            List<FieldInfo> fields = new ArrayList<>();
+            FieldInfos.getMergedFieldInfos(reader).forEach(fields::add);
+            fields.sort(java.util.Comparator.comparing(fi -> fi.name));
+            for (FieldInfo fi : fields) {
+                out.add("field " + fi.name + " " + fi.getIndexOptions() + " norms=" + fi.hasNorms()
+                        + " points=" + fi.getPointDimensionCount() + " dv=" + fi.getDocValuesType());
+                Terms terms = MultiTerms.getTerms(reader, fi.name);
+                if (terms != null) {
+                    out.add("stats " + fi.name + " docs=" + terms.getDocCount() + " sumTtf=" + terms.getSumTotalTermFreq()
+                            + " sumDf=" + terms.getSumDocFreq());
+                    TermsEnum te = terms.iterator();
+                    BytesRef term;
+                    while ((term = te.next()) != null) {
+                        StringBuilder sb = new StringBuilder(fi.name + ":" + term.utf8ToString() + " df=" + te.docFreq()
+                                + " ttf=" + te.totalTermFreq());
+                        PostingsEnum p = te.postings(null, PostingsEnum.POSITIONS);
+                        while (p.nextDoc() != DocIdSetIterator.NO_MORE_DOCS) {
+                            sb.append(' ').append(p.docID()).append('x').append(p.freq()).append('@');
+                            for (int i = 0; i < p.freq(); i++) {
+                                sb.append(p.nextPosition()).append(',');
+                            }
+                        }
+                        out.add(sb.toString());
+                    }
+                }
+                if (fi.hasNorms()) {
+                    NumericDocValues norms = MultiDocValues.getNormValues(reader, fi.name);
+                    StringBuilder sb = new StringBuilder("norms " + fi.name);
+                    while (norms.nextDoc() != DocIdSetIterator.NO_MORE_DOCS) {
+                        sb.append(' ').append(norms.docID()).append(':').append(norms.longValue());
+                    }
+                    out.add(sb.toString());
+                }
+                if (fi.getPointDimensionCount() > 0) {
+                    out.add("points " + fi.name + " " + org.apache.lucene.index.PointValues.size(reader, fi.name));
+                }
+            }
+        }
+        return out;
     }
 
     /**
