@@ -151,6 +151,19 @@ public final class PassageSearcher implements AutoCloseable {
         }
     }
 
+    /**
+     * Why a passage scores what it does for a question, clause by clause (Lucene's explanation of
+     * the query {@link #search} runs, before the re-ranking); empty when the index has no such passage.
+     * For developers finding out why a passage wins or loses.
+     */
+    public Optional<String> explain(String question, String passageId) throws IOException {
+        TopDocs top = searcher.search(new TermQuery(new Term(IndexFields.ID, passageId)), 1);
+        if (top.scoreDocs.length == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(searcher.explain(queries.build(question), top.scoreDocs[0].doc).toString());
+    }
+
     /** Spelling suggestions from the words of this index. */
     public Spelling spelling() {
         return spelling;

@@ -10,8 +10,8 @@ import nl.ibp.passage.Cue;
  * year, "hoeveel" a number or amount, "wie" an organisation or role.
  */
 public enum QuestionType {
-    WHEN(Pattern.compile("\\b(wanneer|welk jaar|welke jaren|welke periode|welke datum|per wanneer|vanaf wanneer|sinds wanneer|tot wanneer|hoe lang|deadline|uiterlijk|datum)\\b")),
-    HOW_MANY(Pattern.compile("\\b(hoeveel|hoe groot|hoe veel|hoe hoog|welk bedrag|hoe vaak)\\b")),
+    WHEN(Pattern.compile("\\b(wanneer|welk jaar|welke jaren|welke periode|welke datum|per wanneer|vanaf wanneer|sinds wanneer|tot wanneer|hoe lang|hoe oud|deadline|uiterlijk|datum)\\b")),
+    HOW_MANY(Pattern.compile("\\b(hoeveel|hoe groot|hoe veel|hoe hoog|welk bedrag|hoe vaak|welke? (?:deel|aandeel|percentage)|wat (?:kost|kosten|kostte|kostten))\\b")),
     /** "wie heeft die ledenbrief ondertekend?": the signature of a letter, not its text. */
     SIGNER(Pattern.compile("\\b(ondertekend|ondertekende|ondertekenden|getekend|ondertekenaar|ondertekenaars|ondertekening|afzender)\\b")),
     WHO(Pattern.compile("\\b(wie|welke partij(en)?|welke minister|welke organisatie|verantwoordelijk|trekker|voortouw|regie)\\b")),
@@ -46,8 +46,8 @@ public enum QuestionType {
      * of the question, and a passage that answers it seldom repeats them.
      */
     private static final Pattern ASKING_PHRASES = Pattern.compile("(?iu)\\b(?:"
-            + "hoe\\s+(?:lang|vaak|groot|hoog|veel|snel|ver)"
-            + "|(?:over|voor|in|tot)?\\s*welke?\\s+(?:jaar|jaren|periode|datum|termijn|bedrag)"
+            + "hoe\\s+(?:lang|vaak|groot|hoog|veel|snel|ver|oud)"
+            + "|(?:over|voor|in|tot)?\\s*welke?\\s+(?:jaar|jaren|periode|datum|termijn|bedrag|deel|aandeel|percentage)"
             + "|(?:loopt|lopen|geldt|gelden|speelt|spelen)\\s+(?:dat|die|het|dit|deze)(?:\\s+(?:nu|nog|al|inmiddels|steeds|wel|eigenlijk))+"
             + "|(?:is|zijn)\\s+(?:dat|die|het|dit|deze)(?:\\s+(?:nu|nog|al|inmiddels))*\\s+(?:verstreken|voorbij|verlopen|geweest|gehaald|afgerond)"
             + ")\\b");

@@ -16,6 +16,8 @@ class QuestionTypeTest {
                 content("Hoe lang zouden Rijk en gemeenten zich inzetten voor de LVV's, en loopt dat nu nog?"));
         assertEquals("gaan de afspraken over het emu saldo", content("over welke jaren gaan de afspraken over het emu saldo"));
         assertEquals("is er bestuurlijk overleg?", content("hoe vaak is er bestuurlijk overleg?"));
+        assertEquals("van het geld gaat naar de regio's?", content("Welk deel van het geld gaat naar de regio's?"));
+        assertEquals("is het model?", content("hoe oud is het model?"));
         assertEquals("wie heeft die ledenbrief eigenlijk ?", content("wie heeft die ledenbrief eigenlijk ondertekend?"));
         // The same words in the subject stay: "lange termijn", "de jaren negentig".
         assertEquals("Wat is de lange termijn?", content("Wat is de lange termijn?"));
@@ -34,6 +36,9 @@ class QuestionTypeTest {
         assertEquals(QuestionType.WHEN, QuestionType.of("wat is de deadline voor de RES?"));
         assertEquals(QuestionType.OTHER, QuestionType.of("waarom is er een fonds?"));
         assertEquals(QuestionType.LIST, QuestionType.of("noem de vijf industrieclusters"));
+        assertEquals(QuestionType.WHEN, QuestionType.of("hoe oud is het huidige verdeelmodel?"));
+        assertEquals(QuestionType.HOW_MANY, QuestionType.of("welk deel van het geld gaat naar de regio's?"));
+        assertEquals(QuestionType.HOW_MANY, QuestionType.of("wat kost de uitvoering in 2024?"));
         assertEquals(QuestionType.LIST, QuestionType.of("welke thema's staan op de agenda van het ibp?"));
     }
 }
