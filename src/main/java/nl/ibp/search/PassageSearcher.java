@@ -14,6 +14,7 @@ import nl.ibp.index.IndexFields;
 import nl.ibp.index.IndexLayout;
 import nl.ibp.index.Manifest;
 import nl.ibp.passage.DataFileException;
+import nl.ibp.passage.LetterParts;
 import nl.ibp.passage.Opgaven;
 import nl.ibp.passage.Passage;
 import nl.ibp.passage.PassageKind;

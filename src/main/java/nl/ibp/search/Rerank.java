@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import nl.ibp.passage.Cue;
+import nl.ibp.passage.LetterParts;
 import nl.ibp.passage.Sentences;
 
 /**

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import nl.ibp.passage.Cue;
 import nl.ibp.passage.DataFileException;
+import nl.ibp.passage.LetterParts;
 import nl.ibp.passage.Passage;
 import org.junit.jupiter.api.Test;
 
