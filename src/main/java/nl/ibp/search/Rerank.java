@@ -81,7 +81,7 @@ final class Rerank {
     /** A hit gains up to this share of the best score for holding the question in one sentence ({@link #focus}). */
     static final float FOCUS = 0.3f;
     /** The share of {@link #focus} that the kind of answer asked for (a date for "wanneer") makes up. */
-    static final float CUE_SHARE = 0.25f;
+    static final float CUE_SHARE = 0.4f;
 
     /**
      * How much of the question one sentence of the passage holds, 0 to 1: the rarity of the distinct
