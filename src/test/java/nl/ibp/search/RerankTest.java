@@ -104,9 +104,9 @@ class RerankTest {
                 "deal klar", "er is op 1 septemb 2018 getekend vor iet ander");
         Hit focused = sentences("brief", "2018-12-12", 9, "Het gaat om twaalf voorstellen. De deals worden in het voorjaar van 2019 getekend.",
                 "het gat om twaalf voorstell", "de deal word in het voorjar van 2019 getekend");
-        assertEquals(1.0, Rerank.focus(focused, question, t -> 1, Optional.of(Cue.DATE)), 1e-9);
+        assertEquals(1.0, Rerank.focus(focused, question, t -> 1, Optional.of(Cue.DATE)), 1e-6);
         assertEquals(0.5 * (1 - Rerank.CUE_SHARE) + Rerank.CUE_SHARE,
-                Rerank.focus(scattered, question, t -> 1, Optional.of(Cue.DATE)), 1e-9);
+                Rerank.focus(scattered, question, t -> 1, Optional.of(Cue.DATE)), 1e-6);
         assertEquals(List.of(focused, scattered).stream().map(h -> h.passage().text()).toList(),
                 Rerank.apply("Wanneer worden de deals getekend?", question, t -> 1, List.of(scattered, focused), PARTS)
                         .stream().map(h -> h.passage().text()).toList());
