@@ -102,7 +102,7 @@ class RerankTest {
         List<String> question = List.of("deal", "getekend");
         Hit scattered = sentences("brief", "2018-12-12", 10, "De deals zijn klaar. Er is op 1 september 2018 getekend voor iets anders.",
                 "deal klar", "er is op 1 septemb 2018 getekend vor iet ander");
-        Hit focused = sentences("brief", "2018-12-12", 9, "Het gaat om twaalf voorstellen. De deals worden in het voorjaar van 2019 getekend.",
+        Hit focused = sentences("brief", "2018-12-12", 9.5f, "Het gaat om twaalf voorstellen. De deals worden in het voorjaar van 2019 getekend.",
                 "het gat om twaalf voorstell", "de deal word in het voorjar van 2019 getekend");
         assertEquals(1.0, Rerank.focus(focused, question, t -> 1, Optional.of(Cue.DATE)), 1e-6);
         assertEquals(0.5 * (1 - Rerank.CUE_SHARE) + Rerank.CUE_SHARE,
