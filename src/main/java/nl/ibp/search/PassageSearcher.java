@@ -56,8 +56,8 @@ public final class PassageSearcher implements AutoCloseable {
         } catch (DataFileException e) {
             throw new IndexException(e.getMessage() + "; draai 'ibp index --full'");
         }
-        this.queries = new QueryFactory(Synonyms.load(generation.resolve(IndexLayout.SYNONYMS)),
-                CompoundDictionary.read(generation.resolve(IndexLayout.COMPOUNDS)), ranking);
+        Synonyms synonyms = Synonyms.load(generation.resolve(IndexLayout.SYNONYMS));
+        this.queries = new QueryFactory(synonyms, CompoundDictionary.read(generation.resolve(IndexLayout.COMPOUNDS)), ranking);
         this.directory = FSDirectory.open(generation);
         try {
             this.reader = DirectoryReader.open(directory);
@@ -68,7 +68,7 @@ public final class PassageSearcher implements AutoCloseable {
                     + " onleesbaar); draai 'ibp index' om hem te herstellen, of 'ibp check' om te zien wat er mis is", e);
         }
         this.searcher = new IndexSearcher(reader);
-        this.spelling = new Spelling(reader);
+        this.spelling = new Spelling(reader, synonyms::names);
         this.searcher.setSimilarity(ranking.similarity());
     }
 

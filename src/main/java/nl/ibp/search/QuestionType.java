@@ -58,8 +58,9 @@ public enum QuestionType {
     /** The question without its {@link #ASKING_PHRASES}: what its subject words are read from. */
     public static String content(String question) {
         String asked = ASKING_PHRASES.matcher(question).replaceAll(" ");
-        // "ondertekend" says what is asked for, as "wanneer" does; the letter it names is the subject.
-        return SIGNING.matcher(asked).replaceAll(" ");
+        // In "wie heeft die brief ondertekend?", "ondertekend" says what is asked for, as "wanneer"
+        // does; the letter it names is the subject. In "wanneer worden de deals getekend?" it is the subject.
+        return of(question) == SIGNER ? SIGNING.matcher(asked).replaceAll(" ") : asked;
     }
 
     public static QuestionType of(String question) {

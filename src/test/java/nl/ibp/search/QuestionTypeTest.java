@@ -18,6 +18,8 @@ class QuestionTypeTest {
         assertEquals("is er bestuurlijk overleg?", content("hoe vaak is er bestuurlijk overleg?"));
         assertEquals("van het geld gaat naar de regio's?", content("Welk deel van het geld gaat naar de regio's?"));
         assertEquals("is het model?", content("hoe oud is het model?"));
+        assertEquals("Wanneer worden de deals getekend?", content("Wanneer worden de deals getekend?"),
+                "a signing word is the subject of a question that does not ask who signed");
         assertEquals("wie heeft die ledenbrief eigenlijk ?", content("wie heeft die ledenbrief eigenlijk ondertekend?"));
         // The same words in the subject stay: "lange termijn", "de jaren negentig".
         assertEquals("Wat is de lange termijn?", content("Wat is de lange termijn?"));
