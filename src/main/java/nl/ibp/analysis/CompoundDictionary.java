@@ -209,6 +209,55 @@ public final class CompoundDictionary {
         return set;
     }
 
+    /** Linking sounds between the parts of a Dutch compound: "ondermijning-s-geld", "boek-en-kast". */
+    private static final List<String> LINKS = List.of("", "s", "en", "e");
+
+    /**
+     * The modifier and head of a compound word, by this dictionary: Dutch compounds are
+     * right-headed, so the head is the longest dictionary word the word ends in, and what stands
+     * before it, less a linking sound ("s", "en", "e"), must be a dictionary word too
+     * ("ondermijningsgeld" → "ondermijning", "geld"; "klimaatkosten" → "klimaat", "kosten").
+     * When no such modifier is found, the head alone ("verdeelmodel" → "model"), provided what
+     * stands before it is a word's length itself; a word that is no compound gives nothing.
+     * Unlike the substrings {@code DictionaryCompoundWordTokenFilter} finds ("del" in
+     * "verdeelmodel"), these are the parts that carry the word's meaning.
+     *
+     * @param word a lower-case, folded word
+     * @return the parts, modifier first; empty when the word is no compound by this dictionary
+     */
+    public List<String> split(String word) {
+        if (word == null || word.length() < IbpAnalyzer.MIN_COMPOUND_WORD_SIZE || !WORD.matcher(word).matches()) {
+            return List.of();
+        }
+        String headOnly = null;
+        for (int i = IbpAnalyzer.MIN_SUBWORD_SIZE; i <= word.length() - IbpAnalyzer.MIN_SUBWORD_SIZE; i++) {
+            String head = word.substring(i);
+            if (!isPart(head)) {
+                continue;
+            }
+            String before = word.substring(0, i);
+            for (String link : LINKS) {
+                if (before.endsWith(link)) {
+                    String modifier = before.substring(0, before.length() - link.length());
+                    if (isPart(modifier)) {
+                        return List.of(modifier, head);
+                    }
+                }
+            }
+            if (headOnly == null && head.length() >= MIN_LENGTH && before.length() >= MIN_HEAD_ONLY_MODIFIER) {
+                headOnly = head;
+            }
+        }
+        return headOnly == null ? List.of() : List.of(headOnly);
+    }
+
+    /** What must stand before a head found without a modifier: a prefix ("ver", "be", "ont") is shorter. */
+    private static final int MIN_HEAD_ONLY_MODIFIER = 5;
+
+    private boolean isPart(String s) {
+        return (s.length() >= MIN_LENGTH || SHORT_WORDS.contains(s)) && set.contains(s);
+    }
+
     public boolean contains(String word) {
         return word != null && set.contains(word);
     }

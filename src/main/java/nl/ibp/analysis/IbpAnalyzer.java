@@ -34,6 +34,7 @@ import org.tartarus.snowball.ext.DutchStemmer;
  *       the position of the word, which is kept; in queries, words that came from a synonym are
  *       not decompounded</li>
  *   <li>{@link StemmerOverrideFilter} with {@code stem-overrides.txt}</li>
+ *   <li>{@link DutchVerbFormFilter}: "coördineert", "gecoördineerd" → "coordineren"</li>
  *   <li>{@link SnowballFilter} with the Snowball {@link DutchStemmer}</li>
  *   <li>{@link RemoveDuplicatesTokenFilter} (decompounding variants only): a part that stems to
  *       the word itself or to another part is dropped</li>
@@ -166,6 +167,7 @@ public final class IbpAnalyzer extends Analyzer {
             };
         }
         result = new StemmerOverrideFilter(result, DutchWords.STEM_OVERRIDES);
+        result = new DutchVerbFormFilter(result);
         result = new SnowballFilter(result, new DutchStemmer());
         if (!compounds.isEmpty()) {
             result = new RemoveDuplicatesTokenFilter(result);

@@ -31,16 +31,26 @@ import org.apache.lucene.util.CharsRefBuilder;
  */
 public final class Synonyms {
 
-    private static final Synonyms NONE = new Synonyms(null, "(none)", 0);
+    private static final Synonyms NONE = new Synonyms(null, "(none)", 0, java.util.Set.of());
 
     private final SynonymMap map;
     private final String sourceName;
     private final int ruleCount;
+    private final java.util.Set<String> words;
 
-    private Synonyms(SynonymMap map, String sourceName, int ruleCount) {
+    private Synonyms(SynonymMap map, String sourceName, int ruleCount, java.util.Set<String> words) {
         this.map = map;
         this.sourceName = sourceName;
         this.ruleCount = ruleCount;
+        this.words = java.util.Set.copyOf(words);
+    }
+
+    /**
+     * Whether a rule names this word (lower case, folded, as written): a word the maintainers
+     * list is a real word, even when no document holds it ("getekend" beside "ondertekend").
+     */
+    public boolean names(String foldedWord) {
+        return foldedWord != null && words.contains(foldedWord);
     }
 
     /** No synonyms. */
@@ -84,6 +94,7 @@ public final class Synonyms {
             throw new IllegalArgumentException("sourceName must not be blank, got '" + sourceName + "'");
         }
         SynonymMap.Builder builder = new SynonymMap.Builder(true);
+        java.util.Set<String> words = new java.util.HashSet<>();
         int rules = 0;
         try (Analyzer inputAnalyzer = DutchWords.surfaceAnalyzer();
                 Analyzer outputAnalyzer = DutchWords.surfaceAnalyzer(DutchWords.QUERY_STOPWORDS)) {
@@ -101,15 +112,19 @@ public final class Synonyms {
                 }
                 try {
                     addRule(builder, rule, inputAnalyzer, outputAnalyzer);
+                    for (String term : terms(rule.replace("=>", ","))) {
+                        String analysed = analyze(inputAnalyzer, term).toString();
+                        words.addAll(List.of(analysed.split(String.valueOf(SynonymMap.WORD_SEPARATOR))));
+                    }
                 } catch (IllegalArgumentException e) {
                     throw new AnalysisConfigException(where + e.getMessage() + ": \"" + rule + "\"", e);
                 }
                 rules++;
             }
             if (rules == 0) {
-                return new Synonyms(null, sourceName, 0);
+                return new Synonyms(null, sourceName, 0, words);
             }
-            return new Synonyms(builder.build(), sourceName, rules);
+            return new Synonyms(builder.build(), sourceName, rules, words);
         } catch (IOException e) {
             throw new AnalysisConfigException(sourceName + ": cannot build synonym map: " + e.getMessage(), e);
         }

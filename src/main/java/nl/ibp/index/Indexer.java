@@ -222,6 +222,7 @@ public final class Indexer implements AutoCloseable {
         try { // the opgaven the passages are cut by; a bad line fails the run before any work
             Opgaven.use(Opgaven.load(corpus.resolve(Opgaven.FILE)));
             nl.ibp.passage.SectionNames.use(nl.ibp.passage.SectionNames.load(corpus.resolve(nl.ibp.passage.SectionNames.FILE)));
+            nl.ibp.passage.LetterParts.use(nl.ibp.passage.LetterParts.load(corpus.resolve(nl.ibp.passage.LetterParts.FILE)));
         } catch (DataFileException e) {
             throw new IndexException(e.getMessage());
         }

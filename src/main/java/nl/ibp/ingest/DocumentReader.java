@@ -191,7 +191,8 @@ final class DocumentReader {
                 // AutoDetectParser wraps the handler in a SecureContentHandler (zip-bomb check).
                 parser.parse(stream, limited, metadata, parseContext());
             }
-            return new Parsed(type, metadata, blocks.blocks(), blocks.rawText());
+            List<Block> read = type.equals(DOCX) ? DocxOutline.apply(file, blocks.blocks()) : blocks.blocks();
+            return new Parsed(type, metadata, read, blocks.rawText());
         } catch (StackOverflowError e) {
             // Deeply nested input; the thread survives, the file is skipped.
             throw new SkipException("corrupt: nesting too deep");

@@ -139,12 +139,18 @@ public final class Extractor implements AutoCloseable {
     }
 
     /**
-     * What besides a file's own bytes decides its extraction: whether OCR is available and the
+     * The version of what reading makes of a file (blocks, headings, tables): raise it when that
+     * changes, so cached extractions are read again.
+     */
+    static final int READER_VERSION = 2;
+
+    /**
+     * What besides a file's own bytes decides its extraction: the reader's version, whether OCR is available and the
      * corpus' data files of document types and senders. The index mixes it into each file's
      * fingerprint, so installing Tesseract or editing those files re-reads the files.
      */
     public static String fingerprintSalt(Path corpusDir) {
-        StringBuilder salt = new StringBuilder(Ocr.capabilities());
+        StringBuilder salt = new StringBuilder("reader=").append(READER_VERSION).append('|').append(Ocr.capabilities());
         for (String name : java.util.List.of(DocumentProfiles.TYPES_FILE, DocumentProfiles.SENDERS_FILE)) {
             Path data = corpusDir.resolve(name);
             try {

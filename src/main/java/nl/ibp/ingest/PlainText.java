@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * keep their line breaks).
  *
  * <p>Paragraphs are separated by blank lines. Inside a paragraph, bullet lines become list
- * items, tab-separated lines with two or more cells become table rows, Markdown heading lines
+ * items, tab-separated lines with two or more cells and Markdown pipe-table rows become table
+ * rows (a pipe table's delimiter row "|---|---|" is dropped), Markdown heading lines
  * become headings, and the remaining consecutive lines are wrapped lines of one paragraph.
  * Headings without Markdown marks are deliberately not guessed here: a short line such as
  * "1. Samen aan de slag voor het klimaat" stays a paragraph, and the passage cutter decides.
@@ -27,6 +28,11 @@ public final class PlainText {
     /** Markdown ATX heading: up to three spaces, 1-6 '#', text, optional closing '#'s. */
     private static final Pattern MARKDOWN_HEADING =
             Pattern.compile("^ {0,3}(#{1,6})[ \\t]+(.*?)(?:[ \\t]+#+)?[ \\t]*$");
+
+    /** A Markdown (GFM) table row: "| 2022 | € 450 miljoen |", the outer pipes optional only inside a table. */
+    private static final Pattern PIPE_ROW = Pattern.compile("^\\s*\\|(.*\\|.*)\\|\\s*$");
+    /** The row under a Markdown table's header: "|---|:--:|". It holds no text. */
+    private static final Pattern PIPE_DELIMITER = Pattern.compile("^\\s*\\|?\\s*:?-{3,}:?\\s*(\\|\\s*:?-{3,}:?\\s*)*\\|?\\s*$");
 
     private static final Pattern LINE_BREAK = Pattern.compile("\\r\\n|\\r|\\n");
 
@@ -106,10 +112,15 @@ public final class PlainText {
         // In a paragraph that holds a table, every tabbed line is a row, also a caption or a
         // sub-heading row with one filled cell ("\tOpgave", "Gemeentefonds\t\t\t").
         boolean table = multiLine && lines.stream().anyMatch(l -> l.indexOf('\t') >= 0 && tableRow(l, 2) != null);
+        boolean pipeTable = multiLine && lines.stream().anyMatch(l -> PIPE_DELIMITER.matcher(l).matches() && l.indexOf('|') >= 0);
         List<String> wrapped = new ArrayList<>();
         int itemLine = -1; // length of the previous line when it belonged to a list item
         for (String line : lines) {
-            Block special = special(line, multiLine, table);
+            if (pipeTable && PIPE_DELIMITER.matcher(line).matches()) {
+                continue;
+            }
+            Block special = pipeTable ? pipeRow(line) : null;
+            special = special != null ? special : special(line, multiLine, table);
             String stripped = strip(line);
             if (special == null && paged && itemLine >= 0 && wrapped.isEmpty()
                     && out.getLast().type() == Block.Type.LIST_ITEM && !endsClause(out.getLast().text())
@@ -206,6 +217,16 @@ public final class PlainText {
             }
         }
         return null;
+    }
+
+    /** A pipe-table row as a table row with its cells joined by tabs; null when the line is none. */
+    private static Block pipeRow(String line) {
+        Matcher m = PIPE_ROW.matcher(line);
+        if (!m.matches()) {
+            return null;
+        }
+        String row = tableRow(m.group(1).replace("\\|", "\u0000").replace('|', '\t').replace('\u0000', '|'), 1);
+        return row == null ? null : new Block(Block.Type.TABLE_ROW, 0, row);
     }
 
     /** Cells joined by tabs when the line has at least {@code minCells} non-empty cells; else null. */

@@ -52,9 +52,6 @@ public final class PassageCutter {
     private static final Pattern NUMBERED = Pattern.compile("^\\d{1,2}\\.\\s+\\S.*");
     private static final Pattern TABLE_OF_CONTENTS = Pattern.compile("^(Inhoudsopgave|Inhoud|Inhoudstafel|Table of contents|Contents)$",
             Pattern.CASE_INSENSITIVE);
-    /** The field labels of a Dutch letter's header ("Datum", "Ons kenmerk", "Onderwerp") are not headings. */
-    private static final Pattern LETTER_LABEL = Pattern.compile(
-            "^(Datum|Ons kenmerk|Uw kenmerk|Telefoon|Bijlage\\(n\\)|Onderwerp|Betreft|Inlichtingen)(\\s.*)?$");
     private static final Pattern TABLE_CAPTION = Pattern.compile("^(Tabel|Table|Figuur)\\s+\\d+.*");
     /** A line ending in one of these words runs on into what follows: a lead-in, not a heading. */
     private static final java.util.Set<String> OPEN_ENDINGS = java.util.Set.of("dat", "zij", "de", "het", "een",
@@ -171,7 +168,8 @@ public final class PassageCutter {
                 continue;
             }
             if (block.type() != Block.Type.PARAGRAPH || text.length() > MAX_HEADING_CHARS
-                    || TABLE_CAPTION.matcher(text).matches() || LETTER_LABEL.matcher(text).matches()) {
+                    || TABLE_CAPTION.matcher(text).matches() || LetterParts.current().opensWithHeaderField(text)) {
+                // The field labels of a letter's header ("Datum", "Ons kenmerk", "Onderwerp"; _briefopmaak.txt) are no headings.
                 items.add(new Content(block));
                 continue;
             }

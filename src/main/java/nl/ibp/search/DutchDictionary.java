@@ -49,6 +49,11 @@ final class DutchDictionary {
         return d;
     }
 
+    /** No dictionary: no word is known to be Dutch (tests, and a machine without hunspell-nl). */
+    static DutchDictionary none() {
+        return new DutchDictionary(Path.of("/nonexistent/hunspell/none"));
+    }
+
     /** A dictionary read from {@code base.aff} and {@code base.dic}. */
     static DutchDictionary at(Path base) {
         return new DutchDictionary(base);

@@ -14,6 +14,7 @@ import nl.ibp.index.IndexFields;
 import nl.ibp.index.IndexLayout;
 import nl.ibp.index.Manifest;
 import nl.ibp.passage.DataFileException;
+import nl.ibp.passage.LetterParts;
 import nl.ibp.passage.Opgaven;
 import nl.ibp.passage.Passage;
 import nl.ibp.passage.PassageKind;
@@ -55,8 +56,8 @@ public final class PassageSearcher implements AutoCloseable {
         } catch (DataFileException e) {
             throw new IndexException(e.getMessage() + "; draai 'ibp index --full'");
         }
-        this.queries = new QueryFactory(Synonyms.load(generation.resolve(IndexLayout.SYNONYMS)),
-                CompoundDictionary.read(generation.resolve(IndexLayout.COMPOUNDS)), ranking);
+        Synonyms synonyms = Synonyms.load(generation.resolve(IndexLayout.SYNONYMS));
+        this.queries = new QueryFactory(synonyms, CompoundDictionary.read(generation.resolve(IndexLayout.COMPOUNDS)), ranking);
         this.directory = FSDirectory.open(generation);
         try {
             this.reader = DirectoryReader.open(directory);
@@ -67,7 +68,7 @@ public final class PassageSearcher implements AutoCloseable {
                     + " onleesbaar); draai 'ibp index' om hem te herstellen, of 'ibp check' om te zien wat er mis is", e);
         }
         this.searcher = new IndexSearcher(reader);
-        this.spelling = new Spelling(reader, DutchDictionary.shared(System.getenv()));
+        this.spelling = new Spelling(reader, synonyms::names, DutchDictionary.shared(System.getenv()));
         this.searcher.setSimilarity(ranking.similarity());
     }
 
@@ -149,6 +150,19 @@ public final class PassageSearcher implements AutoCloseable {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Why a passage scores what it does for a question, clause by clause (Lucene's explanation of
+     * the query {@link #search} runs, before the re-ranking); empty when the index has no such passage.
+     * For developers finding out why a passage wins or loses.
+     */
+    public Optional<String> explain(String question, String passageId) throws IOException {
+        TopDocs top = searcher.search(new TermQuery(new Term(IndexFields.ID, passageId)), 1);
+        if (top.scoreDocs.length == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(searcher.explain(queries.build(question), top.scoreDocs[0].doc).toString());
     }
 
     /** Spelling suggestions from the words of this index. */

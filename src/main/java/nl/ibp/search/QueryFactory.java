@@ -35,9 +35,14 @@ final class QueryFactory {
     private final Analyzer withSynonyms;
     private final Analyzer plain;
     private final Analyzer parts;
+    private final Analyzer surface;
+    private final CompoundDictionary dictionary;
     private final Ranking ranking;
 
     QueryFactory(Synonyms synonyms, CompoundDictionary dictionary, Ranking ranking) {
+        // The parts field meets compounds with their parts ("fonds" meets "gemeentefonds"); the
+        // question's compounds also meet a passage's words through their modifier and head
+        // (compoundParts), each counted with its own rarity.
         Analyzer analyzer = new PerFieldAnalyzerWrapper(IbpAnalyzer.forQuery(synonyms),
                 Map.of(IndexFields.PARTS, IbpAnalyzer.forQueryDecompounding(synonyms, dictionary)));
         this.builder = new QueryBuilder(analyzer);
@@ -45,6 +50,8 @@ final class QueryFactory {
         this.builder.setAutoGenerateMultiTermSynonymsPhraseQuery(false);
         this.plain = IbpAnalyzer.forQuery(Synonyms.none());
         this.parts = IbpAnalyzer.forQueryDecompounding(Synonyms.none(), dictionary);
+        this.surface = IbpAnalyzer.forWords();
+        this.dictionary = dictionary;
         this.ranking = ranking;
     }
 
@@ -56,6 +63,9 @@ final class QueryFactory {
         BooleanQuery.Builder query = new BooleanQuery.Builder();
         add(query, builder.createBooleanQuery(IndexFields.BODY, q), ranking.body());
         add(query, builder.createBooleanQuery(IndexFields.PARTS, q), ranking.parts());
+        for (String part : compoundParts(q)) {
+            add(query, new TermQuery(new Term(IndexFields.PARTS, part)), ranking.compoundPart());
+        }
         add(query, builder.createBooleanQuery(IndexFields.HEADING, q), ranking.heading());
         Opgaven.mentionedIn(q).ifPresent(o -> add(query, IntField.newExactQuery(IndexFields.OPGAVE, o.number()), ranking.opgave()));
         type.cue().ifPresent(cue ->
@@ -74,6 +84,29 @@ final class QueryFactory {
         if (clause != null && weight > 0) {
             query.add(new BoostQuery(clause, weight), BooleanClause.Occur.SHOULD);
         }
+    }
+
+    /**
+     * The stemmed modifiers and heads of the question's compounds ({@link CompoundDictionary#split})
+     * that are no term of the question already: "ondermijningsgeld" gives "ondermijn" and "geld",
+     * so that a passage about the "ondermijningsfonds" is found.
+     */
+    List<String> compoundParts(String question) {
+        java.util.Set<String> own = new java.util.HashSet<>(terms(question));
+        java.util.Set<String> parts = new java.util.LinkedHashSet<>();
+        for (String word : AnalyzedTerms.of(surface, question)) {
+            if (IbpAnalyzer.isQueryStopword(word)) {
+                continue;
+            }
+            for (String part : dictionary.split(word)) {
+                for (String stem : AnalyzedTerms.of(plain, part)) {
+                    if (!own.contains(stem)) {
+                        parts.add(stem);
+                    }
+                }
+            }
+        }
+        return List.copyOf(parts);
     }
 
     List<String> terms(String question) {

@@ -10,8 +10,8 @@ import nl.ibp.passage.Cue;
  * year, "hoeveel" a number or amount, "wie" an organisation or role.
  */
 public enum QuestionType {
-    WHEN(Pattern.compile("\\b(wanneer|welk jaar|welke jaren|welke periode|welke datum|per wanneer|vanaf wanneer|sinds wanneer|tot wanneer|hoe lang|deadline|uiterlijk|datum)\\b")),
-    HOW_MANY(Pattern.compile("\\b(hoeveel|hoe groot|hoe veel|hoe hoog|welk bedrag|hoe vaak)\\b")),
+    WHEN(Pattern.compile("\\b(wanneer|welk jaar|welke jaren|welke periode|welke datum|per wanneer|vanaf wanneer|sinds wanneer|tot wanneer|hoe lang|hoe oud|deadline|uiterlijk|datum)\\b")),
+    HOW_MANY(Pattern.compile("\\b(hoeveel|hoe groot|hoe veel|hoe hoog|welk bedrag|hoe vaak|welke? (?:deel|aandeel|percentage)|wat (?:kost|kosten|kostte|kostten))\\b")),
     /** "wie heeft die ledenbrief ondertekend?": the signature of a letter, not its text. */
     SIGNER(Pattern.compile("\\b(ondertekend|ondertekende|ondertekenden|getekend|ondertekenaar|ondertekenaars|ondertekening|afzender)\\b")),
     WHO(Pattern.compile("\\b(wie|welke partij(en)?|welke minister|welke organisatie|verantwoordelijk|trekker|voortouw|regie)\\b")),
@@ -48,8 +48,8 @@ public enum QuestionType {
      * of the question, and a passage that answers it seldom repeats them.
      */
     private static final Pattern ASKING_PHRASES = Pattern.compile("(?iu)\\b(?:"
-            + "hoe\\s+(?:lang|vaak|groot|hoog|veel|snel|ver)"
-            + "|(?:over|voor|in|tot)?\\s*welke?\\s+(?:jaar|jaren|periode|datum|termijn|bedrag)"
+            + "hoe\\s+(?:lang|vaak|groot|hoog|veel|snel|ver|oud)"
+            + "|(?:over|voor|in|tot)?\\s*welke?\\s+(?:jaar|jaren|periode|datum|termijn|bedrag|deel|aandeel|percentage)"
             + "|(?:loopt|lopen|geldt|gelden|speelt|spelen)\\s+(?:dat|die|het|dit|deze)(?:\\s+(?:nu|nog|al|inmiddels|steeds|wel|eigenlijk))+"
             + "|(?:is|zijn)\\s+(?:dat|die|het|dit|deze)(?:\\s+(?:nu|nog|al|inmiddels))*\\s+(?:verstreken|voorbij|verlopen|geweest|gehaald|afgerond)"
             + "|(?<=wat\\s)(?:betekent|betekenen|bedoelt|bedoelen)"
@@ -64,8 +64,9 @@ public enum QuestionType {
     /** The question without its {@link #ASKING_PHRASES}: what its subject words are read from. */
     public static String content(String question) {
         String asked = ASKING_PHRASES.matcher(HOLDS_IN.matcher(question).replaceAll("wat $2")).replaceAll(" ");
-        // "ondertekend" says what is asked for, as "wanneer" does; the letter it names is the subject.
-        return SIGNING.matcher(asked).replaceAll(" ");
+        // In "wie heeft die brief ondertekend?", "ondertekend" says what is asked for, as "wanneer"
+        // does; the letter it names is the subject. In "wanneer worden de deals getekend?" it is the subject.
+        return of(question) == SIGNER ? SIGNING.matcher(asked).replaceAll(" ") : asked;
     }
 
     public static QuestionType of(String question) {

@@ -57,9 +57,23 @@ public final class Spelling implements AutoCloseable {
     private final IndexReader reader;
     private final DutchDictionary dutch;
     private final Analyzer words = IbpAnalyzer.forWords();
+    private final java.util.function.Predicate<String> listed;
 
-    Spelling(IndexReader reader, DutchDictionary dutch) {
+    Spelling(IndexReader reader) {
+        this(reader, w -> false, DutchDictionary.none());
+    }
+
+    Spelling(IndexReader reader, java.util.function.Predicate<String> listed) {
+        this(reader, listed, DutchDictionary.none());
+    }
+
+    /**
+     * @param listed whether a (folded) word is a real word the documents need not contain: one the synonyms file names
+     * @param dutch  which words are Dutch at all: those are never read as misspellings either
+     */
+    Spelling(IndexReader reader, java.util.function.Predicate<String> listed, DutchDictionary dutch) {
         this.reader = reader;
+        this.listed = listed;
         this.dutch = dutch;
     }
 
@@ -84,8 +98,9 @@ public final class Spelling implements AutoCloseable {
     private Optional<Suggestion> suggestion(String word) {
         String folded = IbpAnalyzer.foldWord(word);
         // A word that only makes up the question ("noem") is no misspelling of a word of the documents ("norm").
+        // A word the synonyms file names is no misspelling either: the search knows what it means.
         if (folded.length() < MIN_LENGTH || !folded.chars().allMatch(Character::isLetter) || known(folded)
-                || IbpAnalyzer.isQueryStopword(folded)) {
+                || IbpAnalyzer.isQueryStopword(folded) || listed.test(folded)) {
             return Optional.empty();
         }
         Optional<String> inflected = otherInflection(folded);

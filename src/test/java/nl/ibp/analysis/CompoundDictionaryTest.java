@@ -66,4 +66,20 @@ class CompoundDictionaryTest {
         assertEquals(List.of("fonds", "gemeente"), CompoundDictionary.of(List.of("Gemeente", "fonds")).words());
         assertThrows(IllegalArgumentException.class, () -> CompoundDictionary.build(null));
     }
+
+    @Test
+    void splitGivesModifierAndHeadOfACompound() {
+        CompoundDictionary dict = CompoundDictionary.of(List.of("ondermijning", "geld", "fonds", "klimaat", "kosten",
+                "model", "deel", "boek", "kast", "binding", "wet", "inburgering", "gemeente"));
+        assertEquals(List.of("ondermijning", "geld"), dict.split("ondermijningsgeld"), "linking s");
+        assertEquals(List.of("klimaat", "kosten"), dict.split("klimaatkosten"));
+        assertEquals(List.of("boek", "kast"), dict.split("boekenkast"), "linking en");
+        assertEquals(List.of("inburgering", "wet"), dict.split("inburgeringswet"), "a short head the dictionary keeps");
+        assertEquals(List.of("gemeente", "fonds"), dict.split("gemeentefonds"));
+        assertEquals(List.of("model"), dict.split("verdeelmodel"), "the head alone when the modifier is no word; not 'deel'");
+        assertEquals(List.of(), dict.split("verbinding"), "a prefix is no modifier");
+        assertEquals(List.of(), dict.split("fonds"), "a dictionary word on its own is no compound");
+        assertEquals(List.of(), dict.split("woningbouwimpuls"), "no head in the dictionary: no split");
+        assertEquals(List.of(), CompoundDictionary.empty().split("ondermijningsgeld"));
+    }
 }

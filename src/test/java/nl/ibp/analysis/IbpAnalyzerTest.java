@@ -121,4 +121,13 @@ class IbpAnalyzerTest {
             assertTrue(terms.contains(stem), "'" + text + "' should contain '" + stem + "' (" + word + "): " + terms);
         }
     }
+
+    @Test
+    void finiteFormsOfVerbsInErenMeetTheirInfinitive() {
+        IbpAnalyzer index = IbpAnalyzer.forIndex();
+        assertSameTerm(index, "coördineren", "coördineert", "gecoördineerd", "coördinerend");
+        assertSameTerm(index, "evalueren", "geëvalueerd", "evalueert");
+        assertSameTerm(index, "investeren", "investeert");
+        assertEquals(List.of("concert"), Tokens.of(index, "concert"), "a word in -ert that is no -eren verb stays");
+    }
 }

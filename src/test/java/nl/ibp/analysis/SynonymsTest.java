@@ -136,4 +136,14 @@ class SynonymsTest {
         assertTrue(Synonyms.none().synonymMap().isEmpty());
         assertTrue(Synonyms.parse("# only comments\n\n", "x").isEmpty());
     }
+
+    @Test
+    void theWordsOfTheRulesAreKnownAsWritten() {
+        Synonyms s = Synonyms.parse("getekend, ondertekend\nVNG => vng, Vereniging van Nederlandse Gemeenten\n", "s.txt");
+        assertTrue(s.names("getekend"));
+        assertTrue(s.names("vereniging"));
+        assertTrue(s.names("nederlandse"));
+        assertFalse(s.names("tekenen"));
+        assertFalse(Synonyms.none().names("getekend"));
+    }
 }

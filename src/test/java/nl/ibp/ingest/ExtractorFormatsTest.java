@@ -92,6 +92,17 @@ class ExtractorFormatsTest {
     }
 
     @Test
+    void docxHeadingsByOutlineLevelWithoutAHeadingStyle() throws IOException {
+        SourceDocument doc = extract(TestDocuments.outlineDocx(dir.resolve("outline.docx")));
+
+        assertEquals(List.of(new Block(Type.HEADING, 1, "Herijking van het gemeentefonds"),
+                new Block(Type.HEADING, 2, "Waarom uitstel"),
+                new Block(Type.HEADING, 2, "Standpunt van de VNG")), headings(doc), "style, based-on style and direct outline level");
+        assertTrue(doc.blocks().contains(new Block(Type.PARAGRAPH, 0,
+                "De minister noemt zorgvuldigheid en draagvlak als reden.")), doc.blocks()::toString);
+    }
+
+    @Test
     void html() throws IOException {
         Path file = TestDocuments.write(dir.resolve("sub/pagina.html"), """
                 <!DOCTYPE html>

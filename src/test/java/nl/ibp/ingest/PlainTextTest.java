@@ -68,6 +68,18 @@ class PlainTextTest {
     }
 
     @Test
+    void aMarkdownPipeTableGivesOneRowPerLineWithoutItsDelimiterRow() {
+        assertEquals(List.of(
+                        b(Type.PARAGRAPH, 0, "De lasten lopen op:"),
+                        b(Type.TABLE_ROW, 0, "Jaar\tGemeenten"),
+                        b(Type.TABLE_ROW, 0, "2022\t€ 450 miljoen"),
+                        b(Type.TABLE_ROW, 0, "2024\t€ 599 miljoen")),
+                PlainText.blocks("De lasten lopen op:\n| Jaar | Gemeenten |\n|---|:---:|\n| 2022 | € 450 miljoen |\n| 2024 | € 599 miljoen |"));
+        assertEquals(List.of(b(Type.PARAGRAPH, 0, "Kies A | B of C.")), PlainText.blocks("Kies A | B of C."),
+                "a pipe in running text is no table");
+    }
+
+    @Test
     void aTabbedLineWithOneCellOutsideATableIsText() {
         assertEquals(List.of(b(Type.PARAGRAPH, 0, "Opgave")), PlainText.blocks("\tOpgave\t\t"));
     }

@@ -195,6 +195,40 @@ final class TestDocuments {
         return file;
     }
 
+    /**
+     * A DOCX whose headings carry no heading style but an outline level: "Kop Brief" (outline level
+     * 0) and "Kop Sub", based on it with its own level 1; and a plain paragraph with outline level 1
+     * set directly. Tika reads all of them as paragraphs.
+     */
+    static Path outlineDocx(Path file) throws IOException {
+        try (XWPFDocument doc = new XWPFDocument(); OutputStream out = Files.newOutputStream(file)) {
+            XWPFStyles styles = doc.createStyles();
+            CTStyle top = CTStyle.Factory.newInstance();
+            top.setStyleId("KopBrief");
+            top.setType(STStyleType.PARAGRAPH);
+            top.addNewName().setVal("Kop Brief");
+            top.addNewPPr().addNewOutlineLvl().setVal(BigInteger.ZERO);
+            styles.addStyle(new XWPFStyle(top, styles));
+            CTStyle sub = CTStyle.Factory.newInstance();
+            sub.setStyleId("KopSub");
+            sub.setType(STStyleType.PARAGRAPH);
+            sub.addNewName().setVal("Kop Sub");
+            sub.addNewBasedOn().setVal("KopBrief");
+            sub.addNewPPr().addNewOutlineLvl().setVal(BigInteger.ONE);
+            styles.addStyle(new XWPFStyle(sub, styles));
+            paragraph(doc, "KopBrief", "Herijking van het gemeentefonds");
+            paragraph(doc, null, "De nieuwe verdeling gaat een jaar later in dan gepland.");
+            paragraph(doc, "KopSub", "Waarom uitstel");
+            paragraph(doc, null, "De minister noemt zorgvuldigheid en draagvlak als reden.");
+            XWPFParagraph direct = doc.createParagraph();
+            direct.getCTP().addNewPPr().addNewOutlineLvl().setVal(BigInteger.ONE);
+            direct.createRun().setText("Standpunt van de VNG");
+            paragraph(doc, null, "Wij steunen het aanvullende onderzoek en daarom ook het uitstel.");
+            doc.write(out);
+        }
+        return file;
+    }
+
     private static void addHeadingStyle(XWPFStyles styles, int level) {
         CTStyle style = CTStyle.Factory.newInstance();
         style.setStyleId("Heading" + level);

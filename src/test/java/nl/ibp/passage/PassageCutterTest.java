@@ -296,4 +296,19 @@ class PassageCutterTest {
         }
         assertTrue(SectionNames.current().isSection("Maatschappelijke opgave"), "the bundled file has the shipped names");
     }
+
+    @Test
+    void aLineOpeningWithAHeaderFieldOfTheDataFileIsNoHeading() {
+        SourceDocument doc = new SourceDocument("b.txt", "h", "text/plain", "B", Optional.empty(), "", "", List.of(
+                b(Block.Type.PARAGRAPH, "Kenmerk herijking gemeentefonds", 1),
+                b(Block.Type.PARAGRAPH, "Gemeenten krijgen een bijdrage uit het fonds voor de aanpak van schulden.", 1)));
+        assertEquals(List.of(), containing(CUTTER.cut(doc), "bijdrage").headingPath(), "'kenmerk' is a field of _briefopmaak.txt");
+        try {
+            LetterParts.use(LetterParts.parse("kop datum\n", LetterParts.FILE));
+            assertEquals(List.of("Kenmerk herijking gemeentefonds"), containing(CUTTER.cut(doc), "bijdrage").headingPath(),
+                    "a letter layout without that field is a data change");
+        } finally {
+            LetterParts.use(LetterParts.defaults());
+        }
+    }
 }

@@ -16,6 +16,10 @@ class QuestionTypeTest {
                 content("Hoe lang zouden Rijk en gemeenten zich inzetten voor de LVV's, en loopt dat nu nog?"));
         assertEquals("gaan de afspraken over het emu saldo", content("over welke jaren gaan de afspraken over het emu saldo"));
         assertEquals("is er bestuurlijk overleg?", content("hoe vaak is er bestuurlijk overleg?"));
+        assertEquals("van het geld gaat naar de regio's?", content("Welk deel van het geld gaat naar de regio's?"));
+        assertEquals("is het model?", content("hoe oud is het model?"));
+        assertEquals("Wanneer worden de deals getekend?", content("Wanneer worden de deals getekend?"),
+                "a signing word is the subject of a question that does not ask who signed");
         assertEquals("wie heeft die ledenbrief eigenlijk ?", content("wie heeft die ledenbrief eigenlijk ondertekend?"));
         // "wat houdt … in", "wat betekent", "wat wordt bedoeld met" only ask what something is.
         assertEquals("en die challenge, wat die", content("en die challenge, wat houdt die in?"));
@@ -42,6 +46,9 @@ class QuestionTypeTest {
         assertEquals(QuestionType.HOW, QuestionType.of("hoe word het accres berekend"));
         assertEquals(QuestionType.HOW_MANY, QuestionType.of("hoe groot wordt het fonds?"));
         assertEquals(QuestionType.LIST, QuestionType.of("noem de vijf industrieclusters"));
+        assertEquals(QuestionType.WHEN, QuestionType.of("hoe oud is het huidige verdeelmodel?"));
+        assertEquals(QuestionType.HOW_MANY, QuestionType.of("welk deel van het geld gaat naar de regio's?"));
+        assertEquals(QuestionType.HOW_MANY, QuestionType.of("wat kost de uitvoering in 2024?"));
         assertEquals(QuestionType.LIST, QuestionType.of("welke thema's staan op de agenda van het ibp?"));
     }
 }

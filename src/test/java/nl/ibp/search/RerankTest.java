@@ -9,7 +9,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import nl.ibp.passage.Cue;
 import nl.ibp.passage.DataFileException;
+import nl.ibp.passage.LetterParts;
 import nl.ibp.passage.Passage;
 import org.junit.jupiter.api.Test;
 
@@ -86,5 +88,41 @@ class RerankTest {
                 "met vriendelijk groet j kriens algemen directeur");
         assertEquals(List.of("oud", "nieuw"), docs(Rerank.apply("Wie is de algemeen directeur?", List.of("algemen", "directeur"),
                 t -> 1, List.of(signed, initials), PARTS)), "a newer copy that says less does not go first");
+    }
+
+    /** A hit whose sentences have the given stemmed terms, one string per sentence. */
+    private static Hit sentences(String doc, String date, float score, String text, String... terms) {
+        return new Hit(new Passage(doc + score + text.length(), doc, List.of(), OptionalInt.empty(), text, 0),
+                new DocumentInfo(doc, doc, Optional.of(LocalDate.parse(date)), "", ""), score,
+                java.util.Arrays.stream(terms).map(t -> List.of(t.split(" "))).toList());
+    }
+
+    @Test
+    void aHitThatHoldsTheQuestionInOneSentenceWithTheAnswerGoesUp() {
+        List<String> question = List.of("deal", "getekend");
+        Hit scattered = sentences("brief", "2018-12-12", 10, "De deals zijn klaar. Er is op 1 september 2018 getekend voor iets anders.",
+                "deal klar", "er is op 1 septemb 2018 getekend vor iet ander");
+        Hit focused = sentences("brief", "2018-12-12", 9.5f, "Het gaat om twaalf voorstellen. De deals worden in het voorjaar van 2019 getekend.",
+                "het gat om twaalf voorstell", "de deal word in het voorjar van 2019 getekend");
+        assertEquals(1.0, Rerank.focus(focused, question, t -> 1, Optional.of(Cue.DATE)), 1e-6);
+        assertEquals(0.5 * (1 - Rerank.CUE_SHARE) + Rerank.CUE_SHARE,
+                Rerank.focus(scattered, question, t -> 1, Optional.of(Cue.DATE)), 1e-6);
+        assertEquals(List.of(focused, scattered).stream().map(h -> h.passage().text()).toList(),
+                Rerank.apply("Wanneer worden de deals getekend?", question, t -> 1, List.of(scattered, focused), PARTS)
+                        .stream().map(h -> h.passage().text()).toList());
+    }
+
+    @Test
+    void ofTheNewestDocumentTheHitHoldingMostOfTheQuestionGoesFirst() {
+        List<String> question = List.of("aanvrag", "ingediend", "fonds");
+        Rerank.Rarity rarity = t -> t.equals("aanvrag") ? 3 : 1;
+        Hit old = sentences("oud", "2018-02-15", 10, "Er is een fonds; moties zijn ingediend.", "er is een fond", "moties zijn ingediend");
+        Hit newerFirst = sentences("nieuw", "2018-12-12", 9.5f, "Het wetsvoorstel wordt ingediend bij het fonds.",
+                "het wetsvoorstel wordt ingediend bij het fonds");
+        Hit newerBetter = sentences("nieuw", "2018-12-12", 8.5f, "Er kwamen 88 aanvragen binnen voor het fonds.",
+                "er kwam 88 aanvrag binn vor het fonds");
+        List<Hit> ranked = Rerank.apply("Hoeveel aanvragen zijn er ingediend voor het fonds?", question, rarity,
+                List.of(old, newerFirst, newerBetter), PARTS);
+        assertEquals("Er kwamen 88 aanvragen binnen voor het fonds.", ranked.getFirst().passage().text());
     }
 }

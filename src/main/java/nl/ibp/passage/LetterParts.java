@@ -1,28 +1,47 @@
-package nl.ibp.search;
+package nl.ibp.passage;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import nl.ibp.passage.DataFileException;
-import nl.ibp.passage.DataFiles;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The fixed parts of letters that are no answer (header fields, salutations), as
- * maintainers list them in the corpus' {@code _briefopmaak.txt} ({@link #FILE}). The search
- * demotes passages that are such a part. Immutable.
+ * maintainers list them in the corpus' {@code _briefopmaak.txt} ({@link #FILE}). The cutter
+ * reads a line that opens with a header field as content, never as a heading; the search demotes
+ * passages that are such a part. Immutable.
  */
-record LetterParts(List<String> header, List<String> opening) {
+public record LetterParts(List<String> header, List<String> opening) {
 
-    static final String FILE = "_briefopmaak.txt";
+    public static final String FILE = "_briefopmaak.txt";
     private static final String BUNDLED = "/nl/ibp/defaults/" + FILE;
+    private static final AtomicReference<LetterParts> IN_USE = new AtomicReference<>();
+    private static volatile LetterParts defaults;
 
-    LetterParts {
+    public LetterParts {
         header = List.copyOf(header);
         opening = List.copyOf(opening);
     }
 
-    static LetterParts none() {
+    /** The parts in use: the ones installed last (an index run does this), or the bundled default. */
+    public static LetterParts current() {
+        LetterParts p = IN_USE.get();
+        return p != null ? p : defaults();
+    }
+
+    public static void use(LetterParts parts) {
+        IN_USE.set(Objects.requireNonNull(parts, "parts"));
+    }
+
+    /** Whether a line opens with a header field ("Datum 10 april 2020", "Ons kenmerk: …"): content, no heading. */
+    public boolean opensWithHeaderField(String line) {
+        String t = line.strip().toLowerCase(Locale.ROOT).replace("*", "");
+        return header.stream().anyMatch(p -> startsWithWord(t, p));
+    }
+
+    public static LetterParts none() {
         return new LetterParts(List.of(), List.of());
     }
 
@@ -30,7 +49,7 @@ record LetterParts(List<String> header, List<String> opening) {
      * Whether a passage is letter boilerplate: it opens with a salutation, or it opens
      * with a header field and holds another one ("Datum 10 april 2020 Onderwerp …").
      */
-    boolean isBoilerplate(String passageText) {
+    public boolean isBoilerplate(String passageText) {
         String t = passageText.strip().toLowerCase(Locale.ROOT).replace("*", "");
         if (opening.stream().anyMatch(p -> startsWithWord(t, p))) {
             return true;
@@ -59,16 +78,22 @@ record LetterParts(List<String> header, List<String> opening) {
     }
 
     /** Reads the file; a missing one gives the copy of the shipped corpus' file in the jar. */
-    static LetterParts load(Path file) {
+    public static LetterParts load(Path file) {
         return DataFiles.read(file).map(text -> parse(text, file.toString())).orElseGet(LetterParts::defaults);
     }
 
-    static LetterParts defaults() {
-        return DataFiles.bundled(LetterParts.class, BUNDLED).map(text -> parse(text, FILE)).orElseGet(LetterParts::none);
+    /** The copy of the shipped corpus' file that the build puts in the jar; none when it is missing. */
+    public static LetterParts defaults() {
+        LetterParts d = defaults;
+        if (d == null) {
+            d = DataFiles.bundled(LetterParts.class, BUNDLED).map(text -> parse(text, FILE)).orElseGet(LetterParts::none);
+            defaults = d;
+        }
+        return d;
     }
 
     /** @throws DataFileException at the first bad line, as "source:line: what is wrong" */
-    static LetterParts parse(String text, String source) {
+    public static LetterParts parse(String text, String source) {
         List<String> header = new ArrayList<>();
         List<String> opening = new ArrayList<>();
         for (DataFiles.Line numbered : DataFiles.lines(text)) {
