@@ -31,7 +31,7 @@ final class QueryFactory {
     /** Longer input is cut here: a question is a sentence or two, and every word costs clauses. */
     static final int MAX_QUESTION_CHARS = 1000;
 
-    private final QueryBuilder builder;
+    private final Analyzer analyzer;
     private final Analyzer withSynonyms;
     private final Analyzer plain;
     private final Analyzer parts;
@@ -45,9 +45,8 @@ final class QueryFactory {
         // (compoundParts), each counted with its own rarity.
         Analyzer analyzer = new PerFieldAnalyzerWrapper(IbpAnalyzer.forQuery(synonyms),
                 Map.of(IndexFields.PARTS, IbpAnalyzer.forQueryDecompounding(synonyms, dictionary)));
-        this.builder = new QueryBuilder(analyzer);
+        this.analyzer = analyzer;
         this.withSynonyms = analyzer;
-        this.builder.setAutoGenerateMultiTermSynonymsPhraseQuery(false);
         this.plain = IbpAnalyzer.forQuery(Synonyms.none());
         this.parts = IbpAnalyzer.forQueryDecompounding(Synonyms.none(), dictionary);
         this.surface = IbpAnalyzer.forWords();
@@ -60,6 +59,7 @@ final class QueryFactory {
         String asked = question.length() > MAX_QUESTION_CHARS ? question.substring(0, MAX_QUESTION_CHARS) : question;
         QuestionType type = QuestionType.of(asked);
         String q = QuestionType.content(asked);
+        QueryBuilder builder = new OwnWordsEachCount(analyzer, java.util.Set.copyOf(terms(asked)));
         BooleanQuery.Builder query = new BooleanQuery.Builder();
         add(query, builder.createBooleanQuery(IndexFields.BODY, q), ranking.body());
         add(query, builder.createBooleanQuery(IndexFields.PARTS, q), ranking.parts());
@@ -107,6 +107,43 @@ final class QueryFactory {
             }
         }
         return List.copyOf(parts);
+    }
+
+    /**
+     * Lucene requires every word of a path of several words in a synonym graph: with "elektrische
+     * auto => elektrische auto, emissievrije auto", a passage on "laadinfrastructuur voor elektrische
+     * voertuigen" gains nothing from "elektrische". The path of the user's own words is no synonym:
+     * each of its words counts on its own, as every other word of the question does. The other
+     * paths ("emissievrije auto", "interprovinciaal overleg" for "IPO") stay whole: one of their
+     * words alone ("overleg") is not what the user said. One per query: it knows the question's words.
+     */
+    private static final class OwnWordsEachCount extends QueryBuilder {
+        private final java.util.Set<String> own;
+
+        OwnWordsEachCount(Analyzer analyzer, java.util.Set<String> own) {
+            super(analyzer);
+            this.own = own;
+            setAutoGenerateMultiTermSynonymsPhraseQuery(false);
+        }
+
+        @Override
+        protected Query createFieldQuery(org.apache.lucene.analysis.TokenStream source, BooleanClause.Occur operator,
+                                         String field, boolean quoted, int phraseSlop) {
+            org.apache.lucene.analysis.CachingTokenFilter path = new org.apache.lucene.analysis.CachingTokenFilter(source);
+            org.apache.lucene.analysis.tokenattributes.CharTermAttribute term =
+                    path.addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
+            boolean ownWords = true;
+            try {
+                path.reset();
+                while (path.incrementToken()) {
+                    ownWords &= own.contains(term.toString());
+                }
+                path.reset();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("analysing a question in memory cannot fail", e);
+            }
+            return super.createFieldQuery(path, ownWords ? BooleanClause.Occur.SHOULD : operator, field, quoted, phraseSlop);
+        }
     }
 
     List<String> terms(String question) {

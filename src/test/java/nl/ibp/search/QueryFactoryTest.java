@@ -22,4 +22,17 @@ class QueryFactoryTest {
                 "a part the question already asks for is not added twice");
         assertTrue(queries.build("Welk deel van het ondermijningsgeld gaat naar de regio's?").toString().contains("parts:ondermijn"));
     }
+
+    @Test
+    void theUsersOwnWordsEachCountButASynonymOfSeveralWordsStaysWhole() {
+        QueryFactory withSynonyms = new QueryFactory(Synonyms.parse(
+                "elektrische auto => elektrische auto, emissievrije auto\nipo, interprovinciaal overleg", "test.txt"),
+                CompoundDictionary.empty(), Ranking.defaults());
+        String car = withSynonyms.build("laadpalen voor elektrische auto's").toString();
+        // "elektrische" alone finds "laadinfrastructuur voor elektrische voertuigen": no required group of the own words.
+        assertTrue(car.contains("body:elektrisch") && !car.contains("+body:elektrisch"), car);
+        assertTrue(car.contains("+body:emissievrij +body:auto"), "the synonym stays whole: " + car);
+        String ipo = withSynonyms.build("wie tekende namens het IPO").toString();
+        assertTrue(ipo.contains("+body:interprovinciaal +body:overleg"), "'overleg' alone is not 'IPO': " + ipo);
+    }
 }
