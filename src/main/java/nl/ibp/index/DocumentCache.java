@@ -53,19 +53,7 @@ final class DocumentCache {
     }
 
     void put(String fingerprint, SourceDocument document) throws IOException {
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, fingerprint, ".tmp");
-        try {
-            JSON.writeValue(tmp.toFile(), toJson(document));
-            Files.move(tmp, dir.resolve(fingerprint + ".json"), StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException | RuntimeException e) {
-            try {
-                Files.deleteIfExists(tmp); // a full disk leaves no half-written entry behind
-            } catch (IOException suppressed) {
-                e.addSuppressed(suppressed);
-            }
-            throw e;
-        }
+        write(dir.resolve(fingerprint + ".json"), fingerprint, toJson(document));
     }
 
     /** A document's metadata and its passages, when they were cut with the same {@code cutKey}. */
