@@ -25,16 +25,21 @@ final class StatementCache {
     private static final Logger LOG = LoggerFactory.getLogger(StatementCache.class);
     /** Version 1 is binary; the JSON file before it had another name and is no longer read. */
     private static final int VERSION = 1;
+    /** The JSON cache of earlier builds: removed when this one is saved, so no stale file stays behind. */
+    private static final String OLD_FILE = "agreements-cache.json.gz";
+
+    private final Path file;
 
     private final RunCache<List<Statement>> cache;
 
-    private StatementCache(RunCache<List<Statement>> cache) {
+    private StatementCache(Path file, RunCache<List<Statement>> cache) {
+        this.file = file;
         this.cache = cache;
     }
 
     /** @param salt what else the statements depend on: the build and the actor lexicon */
     static StatementCache open(Path file, String salt) {
-        return new StatementCache(RunCache.open(file, VERSION, salt, StatementCache::write, StatementCache::read,
+        return new StatementCache(file, RunCache.open(file, VERSION, salt, StatementCache::write, StatementCache::read,
                 LOG, "agreements cache"));
     }
 
@@ -51,6 +56,7 @@ final class StatementCache {
     /** Writes the entries this run used, replacing the file. */
     void save() throws IOException {
         cache.save();
+        java.nio.file.Files.deleteIfExists(file.resolveSibling(OLD_FILE));
     }
 
     private static void write(DataOutput out, List<Statement> statements) throws IOException {
