@@ -130,4 +130,16 @@ class IbpAnalyzerTest {
         assertSameTerm(index, "investeren", "investeert");
         assertEquals(List.of("concert"), Tokens.of(index, "concert"), "a word in -ert that is no -eren verb stays");
     }
+
+    @Test
+    void theParticipleOfASeparableVerbMeetsItsInfinitive() {
+        IbpAnalyzer index = IbpAnalyzer.forIndex();
+        assertSameTerm(index, "indienen", "ingediend", "indiening");
+        assertSameTerm(index, "vaststellen", "vastgesteld");
+        assertSameTerm(index, "vastleggen", "vastgelegd");
+        assertSameTerm(index, "aankondigen", "aangekondigd");
+        assertSameTerm(index, "vrijmaken", "vrijgemaakt");
+        assertEquals(List.of("ingenieur"), Tokens.of(index, "ingenieur"), "no participle: no ending in -d or -t");
+        assertEquals(List.of("omgev"), Tokens.of(index, "omgeving"));
+    }
 }
