@@ -1,6 +1,9 @@
 package nl.ibp.analysis;
 
 import java.io.IOException;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -44,7 +47,7 @@ final class DutchVerbFormFilter extends TokenFilter {
     }
 
     /** Prefixes that split from their verb ("dient … in", "stelt … vast") and take "ge" after them in the participle. */
-    private static final java.util.regex.Pattern SEPARABLE_PARTICIPLE = java.util.regex.Pattern.compile(
+    private static final Pattern SEPARABLE_PARTICIPLE = Pattern.compile(
             "(aan|af|bij|door|in|mee|na|om|op|over|toe|uit|vast|voor|weg|terug|samen|vrij|tegen|neer|los|mede|open|dicht)"
                     + "ge([a-z]{2,})[dt]");
     private static final String VOWELS = "aeiouy";
@@ -56,10 +59,10 @@ final class DutchVerbFormFilter extends TokenFilter {
      * ("stel" → "stellen"); a long vowel written double ("gemaakt") is left for the stemmer, which
      * undoubles it.
      */
-    static java.util.Optional<String> separableInfinitive(String word) {
-        java.util.regex.Matcher m = SEPARABLE_PARTICIPLE.matcher(word);
+    static Optional<String> separableInfinitive(String word) {
+        Matcher m = SEPARABLE_PARTICIPLE.matcher(word);
         if (!m.matches()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         String stem = m.group(2);
         char last = stem.charAt(stem.length() - 1);
@@ -73,8 +76,8 @@ final class DutchVerbFormFilter extends TokenFilter {
                 && (stem.length() < 3 || VOWELS.indexOf(stem.charAt(stem.length() - 3)) < 0);
         boolean doubles = vowelGroups == 1 && VOWELS.indexOf(last) < 0 && shortVowel;
         if (vowelGroups == 0) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of(m.group(1) + stem + (doubles ? String.valueOf(last) : "") + "en");
+        return Optional.of(m.group(1) + stem + (doubles ? String.valueOf(last) : "") + "en");
     }
 }

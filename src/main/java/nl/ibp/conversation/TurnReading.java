@@ -1,6 +1,7 @@
 package nl.ibp.conversation;
 
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -96,16 +97,16 @@ final class TurnReading {
      * klimaatadaptatie?". Empty when the turn is not of that form or the question before ends in no
      * object to put it in place of.
      */
-    static java.util.Optional<String> inPlaceOf(String turn, String before) {
+    static Optional<String> inPlaceOf(String turn, String before) {
         Matcher t = ELLIPTIC.matcher(turn);
         if (!t.matches() || QUESTION_WORD.matcher(t.group(2)).find()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         Matcher b = LAST_OBJECT.matcher(before.strip());
         if (!b.matches()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of(b.group(1) + " " + t.group(1) + " " + t.group(2).strip() + "?");
+        return Optional.of(b.group(1) + " " + t.group(1) + " " + t.group(2).strip() + "?");
     }
 
     /** A greeting or thanks and nothing else ("goedemorgen", "dank je wel!"). */

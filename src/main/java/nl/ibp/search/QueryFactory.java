@@ -1,15 +1,21 @@
 package nl.ibp.search;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import nl.ibp.analysis.AnalyzedTerms;
 import nl.ibp.analysis.CompoundDictionary;
 import nl.ibp.analysis.IbpAnalyzer;
 import nl.ibp.analysis.Synonyms;
 import nl.ibp.index.IndexFields;
-import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import nl.ibp.passage.Opgaven;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CachingTokenFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.IntField;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
@@ -59,7 +65,7 @@ final class QueryFactory {
         String asked = question.length() > MAX_QUESTION_CHARS ? question.substring(0, MAX_QUESTION_CHARS) : question;
         QuestionType type = QuestionType.of(asked);
         String q = QuestionType.content(asked);
-        QueryBuilder builder = new OwnWordsEachCount(analyzer, java.util.Set.copyOf(terms(asked)));
+        QueryBuilder builder = new OwnWordsEachCount(analyzer, Set.copyOf(terms(asked)));
         BooleanQuery.Builder query = new BooleanQuery.Builder();
         add(query, builder.createBooleanQuery(IndexFields.BODY, q), ranking.body());
         add(query, builder.createBooleanQuery(IndexFields.PARTS, q), ranking.parts());
@@ -92,8 +98,8 @@ final class QueryFactory {
      * so that a passage about the "ondermijningsfonds" is found.
      */
     List<String> compoundParts(String question) {
-        java.util.Set<String> own = new java.util.HashSet<>(terms(question));
-        java.util.Set<String> parts = new java.util.LinkedHashSet<>();
+        Set<String> own = new java.util.HashSet<>(terms(question));
+        Set<String> parts = new java.util.LinkedHashSet<>();
         for (String word : AnalyzedTerms.of(surface, question)) {
             if (IbpAnalyzer.isQueryStopword(word)) {
                 continue;
@@ -118,20 +124,20 @@ final class QueryFactory {
      * words alone ("overleg") is not what the user said. One per query: it knows the question's words.
      */
     private static final class OwnWordsEachCount extends QueryBuilder {
-        private final java.util.Set<String> own;
+        private final Set<String> own;
 
-        OwnWordsEachCount(Analyzer analyzer, java.util.Set<String> own) {
+        OwnWordsEachCount(Analyzer analyzer, Set<String> own) {
             super(analyzer);
             this.own = own;
             setAutoGenerateMultiTermSynonymsPhraseQuery(false);
         }
 
         @Override
-        protected Query createFieldQuery(org.apache.lucene.analysis.TokenStream source, BooleanClause.Occur operator,
+        protected Query createFieldQuery(TokenStream source, BooleanClause.Occur operator,
                                          String field, boolean quoted, int phraseSlop) {
-            org.apache.lucene.analysis.CachingTokenFilter path = new org.apache.lucene.analysis.CachingTokenFilter(source);
-            org.apache.lucene.analysis.tokenattributes.CharTermAttribute term =
-                    path.addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
+            CachingTokenFilter path = new CachingTokenFilter(source);
+            CharTermAttribute term =
+                    path.addAttribute(CharTermAttribute.class);
             boolean ownWords = true;
             try {
                 path.reset();
@@ -139,8 +145,8 @@ final class QueryFactory {
                     ownWords &= own.contains(term.toString());
                 }
                 path.reset();
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException("analysing a question in memory cannot fail", e);
+            } catch (IOException e) {
+                throw new UncheckedIOException("analysing a question in memory cannot fail", e);
             }
             return super.createFieldQuery(path, ownWords ? BooleanClause.Occur.SHOULD : operator, field, quoted, phraseSlop);
         }
