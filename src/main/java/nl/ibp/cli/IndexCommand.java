@@ -93,9 +93,9 @@ final class IndexCommand implements Callable<Integer> {
                 : r.rebuilt() ? "Index bijgewerkt." : "Index was al actueel; niets te doen.");
         out.printf(Locale.ROOT, "  toegevoegd: %d, gewijzigd: %d, ongewijzigd: %d, verwijderd: %d, overgeslagen: %d%n",
                 r.added().size(), r.updated().size(), r.unchanged().size(), r.removed().size(), r.skipped().size());
-        list(terminal, "toegevoegd", r.added());
-        list(terminal, "gewijzigd", r.updated());
-        list(terminal, "verwijderd", r.removed());
+        list(terminal, "toegevoegd", r.added(), r);
+        list(terminal, "gewijzigd", r.updated(), r);
+        list(terminal, "verwijderd", r.removed(), r);
         for (IndexReport.Skip skip : r.skipped()) {
             out.println("  overgeslagen: " + skip.id() + " (" + skip.reason() + ")");
         }
@@ -103,8 +103,10 @@ final class IndexCommand implements Callable<Integer> {
                 r.documents(), r.passages(), r.duration().toMillis() / 1000.0);
     }
 
-    private static void list(Terminal terminal, String label, List<String> ids) {
-        ids.forEach(id -> terminal.out().println("  " + label + ": " + id));
+    /** One line per file; a file read in this run with what was found in it and where each value came from. */
+    private static void list(Terminal terminal, String label, List<String> ids, IndexReport r) {
+        ids.forEach(id -> terminal.out().println("  " + label + ": " + id
+                + r.found(id).map(f -> " — " + f.details()).orElse("")));
     }
 
     /** A one-line bar on stderr, redrawn in place; only when a person watches a terminal. */

@@ -2,6 +2,7 @@ package nl.ibp.index;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import nl.ibp.ingest.MetadataSource;
 
 /**
@@ -30,14 +31,25 @@ public record IndexReport(List<String> added, List<String> updated, List<String>
      * @param date "" when the document has no date
      */
     public record Found(String id, String title, MetadataSource titleSource, String date, MetadataSource dateSource,
-                        String type, String kenmerk) {
+                        String type, String kenmerk, String kamerstuk, String sender) {
 
         /** One line for the index report, in Dutch. */
         public String describe() {
-            return id + ": datum " + (date.isEmpty() ? "onbekend" : date + " (" + dateSource.dutch() + ")")
-                    + ", titel \"" + title + "\" (" + titleSource.dutch() + ")"
-                    + (type.isEmpty() ? "" : ", soort " + type) + (kenmerk.isEmpty() ? "" : ", kenmerk " + kenmerk);
+            return id + ": " + details();
         }
+
+        /** What was found, without the file name: "datum 2019-07-03 (briefhoofd), titel "…" (kop), …". */
+        public String details() {
+            return "datum " + (date.isEmpty() ? "onbekend" : date + " (" + dateSource.dutch() + ")")
+                    + ", titel \"" + title + "\" (" + titleSource.dutch() + ")"
+                    + (type.isEmpty() ? "" : ", soort " + type) + (kenmerk.isEmpty() ? "" : ", kenmerk " + kenmerk)
+                    + (kamerstuk.isEmpty() ? "" : ", Kamerstuk " + kamerstuk) + (sender.isEmpty() ? "" : ", afzender " + sender);
+        }
+    }
+
+    /** What was found in the new or changed file {@code id}, if it was read in this run. */
+    public Optional<Found> found(String id) {
+        return found.stream().filter(f -> f.id().equals(id)).findFirst();
     }
 
     public IndexReport {

@@ -308,7 +308,8 @@ public final class Indexer implements AutoCloseable {
         fresh.addAll(updated);
         List<IndexReport.Found> found = documents.stream().filter(d -> fresh.contains(d.id()))
                 .map(d -> new IndexReport.Found(d.id(), d.title(), d.details().titleSource(),
-                        d.date().map(LocalDate::toString).orElse(""), d.details().dateSource(), d.type(), d.kenmerk()))
+                        d.date().map(LocalDate::toString).orElse(""), d.details().dateSource(), d.type(), d.kenmerk(),
+                        d.details().kamerstuk(), d.details().sender()))
                 .toList();
         found.forEach(f -> LOG.info("found {}", f.describe()));
         return new IndexReport(without(added, skipped), without(updated, skipped), without(unchanged, skipped), removed,

@@ -48,6 +48,9 @@ class CliTest {
         Run r = run("", "index", "--corpus", corpus.toString(), "--index", index.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("toegevoegd: 2"), r.out());
+        // Each new file is listed with the date and title found and where each came from.
+        assertTrue(r.out().contains("toegevoegd: programmastart-ibp.txt — datum 2018-02-14 (sidecar), titel \"Programmastart IBP\" (sidecar)"),
+                r.out());
     }
 
     @Test
