@@ -4,7 +4,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import nl.ibp.agreements.Tracker;
 import nl.ibp.index.Derivation;
 import nl.ibp.index.GenerationCheck;
@@ -93,9 +95,11 @@ final class IndexCommand implements Callable<Integer> {
                 : r.rebuilt() ? "Index bijgewerkt." : "Index was al actueel; niets te doen.");
         out.printf(Locale.ROOT, "  toegevoegd: %d, gewijzigd: %d, ongewijzigd: %d, verwijderd: %d, overgeslagen: %d%n",
                 r.added().size(), r.updated().size(), r.unchanged().size(), r.removed().size(), r.skipped().size());
-        list(terminal, "toegevoegd", r.added(), r);
-        list(terminal, "gewijzigd", r.updated(), r);
-        list(terminal, "verwijderd", r.removed(), r);
+        Map<String, IndexReport.Found> found = r.found().stream()
+                .collect(Collectors.toMap(IndexReport.Found::id, f -> f, (a, b) -> a));
+        list(terminal, "toegevoegd", r.added(), found);
+        list(terminal, "gewijzigd", r.updated(), found);
+        list(terminal, "verwijderd", r.removed(), Map.of());
         for (IndexReport.Skip skip : r.skipped()) {
             out.println("  overgeslagen: " + skip.id() + " (" + skip.reason() + ")");
         }
@@ -104,9 +108,9 @@ final class IndexCommand implements Callable<Integer> {
     }
 
     /** One line per file; a file read in this run with what was found in it and where each value came from. */
-    private static void list(Terminal terminal, String label, List<String> ids, IndexReport r) {
+    private static void list(Terminal terminal, String label, List<String> ids, Map<String, IndexReport.Found> found) {
         ids.forEach(id -> terminal.out().println("  " + label + ": " + id
-                + r.found(id).map(f -> " — " + f.details()).orElse("")));
+                + (found.containsKey(id) ? " — " + found.get(id).details() : "")));
     }
 
     /** A one-line bar on stderr, redrawn in place; only when a person watches a terminal. */

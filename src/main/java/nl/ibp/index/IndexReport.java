@@ -2,7 +2,6 @@ package nl.ibp.index;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import nl.ibp.ingest.MetadataSource;
 
 /**
@@ -45,11 +44,6 @@ public record IndexReport(List<String> added, List<String> updated, List<String>
                     + (type.isEmpty() ? "" : ", soort " + type) + (kenmerk.isEmpty() ? "" : ", kenmerk " + kenmerk)
                     + (kamerstuk.isEmpty() ? "" : ", Kamerstuk " + kamerstuk) + (sender.isEmpty() ? "" : ", afzender " + sender);
         }
-    }
-
-    /** What was found in the new or changed file {@code id}, if it was read in this run. */
-    public Optional<Found> found(String id) {
-        return found.stream().filter(f -> f.id().equals(id)).findFirst();
     }
 
     public IndexReport {
