@@ -12,6 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import nl.ibp.agreements.Actor.Type;
+import nl.ibp.passage.ActorData;
 
 /**
  * The actor lexicon: finds the parties a (normalised) text names and normalises them.

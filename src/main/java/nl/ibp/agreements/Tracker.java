@@ -19,6 +19,7 @@ import nl.ibp.config.Build;
 import nl.ibp.index.Derivation;
 import nl.ibp.index.Finding;
 import nl.ibp.ingest.SourceDocument;
+import nl.ibp.passage.ActorData;
 import nl.ibp.passage.DataFileException;
 import java.util.IdentityHashMap;
 import java.util.Map;

@@ -46,6 +46,7 @@ import nl.ibp.ingest.Extraction;
 import nl.ibp.ingest.ExtractionLimits;
 import nl.ibp.ingest.Extractor;
 import nl.ibp.ingest.SourceDocument;
+import nl.ibp.passage.ActorData;
 import nl.ibp.passage.Cue;
 import nl.ibp.passage.DataFileException;
 import nl.ibp.passage.Opgaven;
@@ -91,7 +92,6 @@ public final class Indexer implements AutoCloseable {
     /** The domain synonyms maintainers edit, applied to questions; copied into each generation. */
     public static final String SYNONYMS_FILE = "_synoniemen.txt";
     /** The actors the tracker recognises (read by the agreements tracker); copied into each generation. */
-    private static final String DATA_ACTORS = "_actoren.txt";
 
     /** Receives progress while files are extracted; the CLI draws a bar with it. */
     @FunctionalInterface
@@ -223,6 +223,7 @@ public final class Indexer implements AutoCloseable {
             Opgaven.use(Opgaven.load(corpus.resolve(Opgaven.FILE)));
             nl.ibp.passage.SectionNames.use(nl.ibp.passage.SectionNames.load(corpus.resolve(nl.ibp.passage.SectionNames.FILE)));
             nl.ibp.passage.LetterParts.use(nl.ibp.passage.LetterParts.load(corpus.resolve(nl.ibp.passage.LetterParts.FILE)));
+            ActorData.use(ActorData.load(corpus.resolve(ActorData.FILE))); // the koepels of the actor cue
         } catch (DataFileException e) {
             throw new IndexException(e.getMessage());
         }
@@ -555,7 +556,7 @@ public final class Indexer implements AutoCloseable {
         if (Files.isRegularFile(synonyms)) {
             Files.copy(synonyms, tmp.resolve(IndexLayout.SYNONYMS));
         }
-        for (String[] data : new String[][] {{Opgaven.FILE, IndexLayout.OPGAVEN}, {DATA_ACTORS, IndexLayout.ACTORS},
+        for (String[] data : new String[][] {{Opgaven.FILE, IndexLayout.OPGAVEN}, {ActorData.FILE, IndexLayout.ACTORS},
                 {"_briefopmaak.txt", IndexLayout.LETTER_PARTS}}) {
             Path file = corpus.resolve(data[0]);
             if (Files.isRegularFile(file)) {

@@ -1,8 +1,10 @@
 package nl.ibp.passage;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The kinds of answer a text holds: a date or year (for "wanneer"), a number or amount (for
@@ -19,10 +21,15 @@ public enum Cue {
                     + "twaalftal|tiental|aantal|helft)\\b|%|procent|€"),
             true, true, "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf", "twaalf", "twintig",
             "honderd", "duizend", "miljoen", "miljard", "aantal", "helft", "%", "procent", "€"),
+    /**
+     * The layers of government and the words of responsibility; the koepels (VNG, IPO, UvW) are not
+     * listed here but come from the parties in use ({@link ActorData#current()}, the corpus'
+     * {@value ActorData#FILE}), so a new koepel is a data change.
+     */
     ACTOR(Pattern.compile(
-            "\\b(VNG|IPO|UvW|Rijk|kabinet|minister|ministers|staatssecretaris|gemeenten|provincies|waterschappen|koepels|"
+            "\\b(Rijk|kabinet|minister|ministers|staatssecretaris|gemeenten|provincies|waterschappen|koepels|"
                     + "directeur|voorzitter|DG|regie|voortouw|verantwoordelijk|verantwoordelijkheid|trekker|trekkers|coördineert)\\b"),
-            false, false, "VNG", "IPO", "UvW", "Rijk", "kabinet", "minister", "staatssecretaris", "gemeenten", "provincies",
+            false, false, "Rijk", "kabinet", "minister", "staatssecretaris", "gemeenten", "provincies",
             "waterschappen", "koepels", "directeur", "voorzitter", "DG", "regie", "voortouw", "verantwoordelijk", "trekker",
             "coördineert"),
     /** A commitment to act, for "wat gaan ze doen": the future and the verbs of starting and agreeing. */
@@ -55,7 +62,13 @@ public enum Cue {
     }
 
     public boolean in(String text) {
-        return mayBeIn(text, null) && pattern.matcher(text).find();
+        return matches(text, null);
+    }
+
+    /** {@code folded} is {@link #fold} of the text, or null. */
+    private boolean matches(String text, String folded) {
+        return mayBeIn(text, folded) && pattern.matcher(text).find()
+                || this == ACTOR && Koepels.of(ActorData.current()).in(text);
     }
 
     /** The gate: false only when the pattern cannot match; {@code folded} is {@link #fold} of the text, or null. */
@@ -91,7 +104,31 @@ public enum Cue {
 
     /** The pattern alone, without the gate: what {@link #in} must always agree with (for tests). */
     boolean matchedByPattern(String text) {
-        return pattern.matcher(text).find();
+        return pattern.matcher(text).find() || this == ACTOR && Koepels.of(ActorData.current()).in(text);
+    }
+
+    /**
+     * The koepels' forms of one set of parties, as whole words and case as written (they are all
+     * capitalised names): built once per {@link ActorData} in use.
+     */
+    private record Koepels(ActorData source, Pattern pattern, List<String> forms) {
+
+        private static volatile Koepels last;
+
+        static Koepels of(ActorData data) {
+            Koepels k = last;
+            if (k == null || k.source != data) {
+                List<String> forms = data.of(ActorData.Kind.KOEPEL).stream().flatMap(p -> p.forms().stream()).toList();
+                String alternation = forms.stream().map(Pattern::quote).collect(Collectors.joining("|"));
+                k = new Koepels(data, Pattern.compile(forms.isEmpty() ? "(?!)" : "\\b(?:" + alternation + ")\\b"), forms);
+                last = k;
+            }
+            return k;
+        }
+
+        boolean in(String text) {
+            return forms.stream().anyMatch(text::contains) && pattern.matcher(text).find();
+        }
     }
 
     /** Whether the text holds a number or amount besides its years: what "hoeveel" asks for. */
@@ -103,7 +140,7 @@ public enum Cue {
         Set<Cue> cues = EnumSet.noneOf(Cue.class);
         String folded = fold(text);
         for (Cue cue : values()) {
-            if (cue.mayBeIn(text, folded) && cue.pattern.matcher(text).find()) {
+            if (cue.matches(text, folded)) {
                 cues.add(cue);
             }
         }

@@ -13,6 +13,7 @@ import nl.ibp.index.IndexException;
 import nl.ibp.index.IndexFields;
 import nl.ibp.index.IndexLayout;
 import nl.ibp.index.Manifest;
+import nl.ibp.passage.ActorData;
 import nl.ibp.passage.DataFileException;
 import nl.ibp.passage.LetterParts;
 import nl.ibp.passage.Opgaven;
@@ -52,6 +53,7 @@ public final class PassageSearcher implements AutoCloseable {
                 .orElseThrow(() -> new IndexException("indexgeneratie " + generation + " heeft geen manifest; draai 'ibp index --full'"));
         try { // the opgaven this generation was built with: questions name them as its passages do
             Opgaven.use(Opgaven.load(generation.resolve(IndexLayout.OPGAVEN)));
+            ActorData.use(ActorData.load(generation.resolve(IndexLayout.ACTORS))); // the koepels its actor cues name
             this.letterParts = LetterParts.load(generation.resolve(IndexLayout.LETTER_PARTS));
         } catch (DataFileException e) {
             throw new IndexException(e.getMessage() + "; draai 'ibp index --full'");

@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 import nl.ibp.agreements.Actor.Type;
+import nl.ibp.passage.ActorData;
 
 class ActorsTest {
 

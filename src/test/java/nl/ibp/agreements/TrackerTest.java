@@ -16,6 +16,7 @@ import java.util.OptionalInt;
 import nl.ibp.TestCorpus;
 import nl.ibp.index.IndexLayout;
 import nl.ibp.index.Indexer;
+import nl.ibp.passage.ActorData;
 import nl.ibp.state.StateStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -204,7 +205,8 @@ class TrackerTest {
         index(corpus, index, false);
         int before = agreements(index).size();
         Files.writeString(corpus.resolve(ActorData.FILE), "koepel VNG = VNG\nkoepel IPO\n");
-        TrackerException e = org.junit.jupiter.api.Assertions.assertThrows(TrackerException.class,
+        // Read before any work (the actor cue of every passage names its koepels), so the run fails first thing.
+        nl.ibp.index.IndexException e = org.junit.jupiter.api.Assertions.assertThrows(nl.ibp.index.IndexException.class,
                 () -> index(corpus, index, false));
         assertTrue(e.getMessage().endsWith("_actoren.txt:2: verwacht 'soort naam = vorm | vorm', bv. 'koepel VNG = VNG'"),
                 e.getMessage());

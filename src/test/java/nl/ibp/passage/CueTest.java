@@ -70,4 +70,23 @@ class CueTest {
         assertTrue(Cue.ACTOR.in("het Rijk"));
         assertFalse(Cue.DATE.in("in de Zomer")); // DATE is case-sensitive too
     }
+
+    @Test
+    void theKoepelsOfTheActorCueComeFromTheActorsFileInUse() {
+        ActorData shipped = ActorData.current();
+        try {
+            assertTrue(Cue.ACTOR.in("De VNG stemt in."));
+            assertTrue(Cue.ACTOR.in("het IPO en de UvW"));
+            assertFalse(Cue.ACTOR.in("De VNGX stemt in.")); // a whole word only
+            assertFalse(Cue.ACTOR.in("De VRK stemt in."));
+
+            ActorData.use(ActorData.parse("koepel VRK = Vereniging van Regionale Kernen | VRK\n", "test"));
+            assertTrue(Cue.ACTOR.in("De VRK stemt in."));
+            assertTrue(Cue.of("Namens de Vereniging van Regionale Kernen.").contains(Cue.ACTOR));
+            assertFalse(Cue.ACTOR.in("De VNG stemt in.")); // no longer a koepel of the file in use
+            assertTrue(Cue.ACTOR.in("De gemeenten stemmen in.")); // the layers of government stay
+        } finally {
+            ActorData.use(shipped);
+        }
+    }
 }

@@ -1,4 +1,4 @@
-package nl.ibp.agreements;
+package nl.ibp.passage;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -9,9 +9,9 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
-import nl.ibp.passage.DataFileException;
-import nl.ibp.passage.DataFiles;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The named parties the tracker recognises, as maintainers list them in the corpus'
@@ -48,7 +48,7 @@ public record ActorData(List<Party> parties, String fingerprint) {
         }
 
         /** A lower-case name ending in -s or -en ("fondsbeheerders") is plural. */
-        boolean plural() {
+        public boolean plural() {
             return name.equals(name.toLowerCase(Locale.ROOT)) && (name.endsWith("s") || name.endsWith("en"));
         }
     }
@@ -61,7 +61,18 @@ public record ActorData(List<Party> parties, String fingerprint) {
         return parties.stream().filter(p -> p.kind() == kind).toList();
     }
 
+    private static final AtomicReference<ActorData> IN_USE = new AtomicReference<>();
     private static volatile ActorData defaults;
+
+    /** The parties in use: the ones installed last (an index run, or opening a generation), or the bundled default. */
+    public static ActorData current() {
+        ActorData d = IN_USE.get();
+        return d != null ? d : defaults();
+    }
+
+    public static void use(ActorData data) {
+        IN_USE.set(Objects.requireNonNull(data, "data"));
+    }
 
     /** The copy of the shipped corpus' {@value #FILE} that the build puts in the jar. */
     public static ActorData defaults() {
