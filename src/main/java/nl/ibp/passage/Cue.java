@@ -8,7 +8,8 @@ import java.util.stream.Collectors;
 
 /**
  * The kinds of answer a text holds: a date or year (for "wanneer"), a number or amount (for
- * "hoeveel"), an organisation or role (for "wie"), a commitment to act (for "wat gaan ze doen"). The index stores them per passage, so a
+ * "hoeveel"), an organisation or role (for "wie"), a commitment to act (for "wat gaan ze doen"), a
+ * cause or purpose (for "waarom"). The index stores them per passage, so a
  * question can prefer passages that hold the kind of answer it asks for.
  */
 public enum Cue {
@@ -37,7 +38,13 @@ public enum Cue {
             "(?iu)\\b(gaan|gaat|zullen|zal|komt|komen|starten|start|ontwikkelen|ontwikkelt|investeren|investeert"
                     + "|inrichten|richten|afgesproken|spreken|afspraken|actieprogramma|programma)\\b"),
             true, false, "gaan", "gaat", "zullen", "zal", "komt", "komen", "start", "ontwikkel", "investe", "richten",
-            "afgesproken", "spreken", "afspraken", "programma");
+            "afgesproken", "spreken", "afspraken", "programma"),
+    /** A cause or purpose, for "waarom": the conjunctions and prepositions that give one. */
+    REASON(Pattern.compile(
+            "(?iu)\\b(omdat|want|doordat|daardoor|daarom|vanwege|wegens|dankzij|reden|redenen|oorzaak|oorzaken"
+                    + "|als gevolg van|ten gevolge van|zodat|teneinde)\\b"),
+            true, false, "omdat", "want", "doordat", "daardoor", "daarom", "vanwege", "wegens", "dankzij", "reden",
+            "oorza", "gevolg", "zodat", "teneinde");
 
     /** A year or a span of years ("2015-2017", "in 2018"): a date, no amount. */
     private static final Pattern YEARS = Pattern.compile("\\b(?:19|20)\\d\\d(?:\\s*[-–]\\s*(?:19|20)?\\d\\d)?\\b");

@@ -1,6 +1,8 @@
 package nl.ibp.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -38,10 +40,17 @@ class QuestionTypeTest {
         assertEquals(QuestionType.SIGNER, QuestionType.of("wie heeft die ledenbrief ondertekend?"));
         assertEquals(QuestionType.WHO, QuestionType.of("wie heeft de regie?"));
         assertEquals(QuestionType.ACTION, QuestionType.of("wat gaan rijk en gemeenten daaraan doen"));
+        assertEquals(QuestionType.REASON, QuestionType.of("Waarom duurt het tot 2021?")); // the reason, not the date
+        assertEquals(QuestionType.REASON, QuestionType.of("en waarom is dat uitgesteld?"));
+        assertEquals(QuestionType.REASON, QuestionType.of("wat is de reden van het uitstel"));
+        assertEquals(QuestionType.REASON, QuestionType.of("hoe komt het dat gemeenten tekorten hebben?"));
+        assertEquals(java.util.Optional.of(nl.ibp.passage.Cue.REASON), QuestionType.REASON.cue());
+        assertTrue(nl.ibp.passage.Cue.REASON.in("De wet is uitgesteld omdat de systemen niet klaar zijn."));
+        assertFalse(nl.ibp.passage.Cue.REASON.in("De wet treedt op 1 januari 2022 in werking."));
         assertEquals(QuestionType.ACTION, QuestionType.of("wat doet de overheid aan laadpalen"));
         assertEquals(QuestionType.DEFINITION, QuestionType.of("wat is de brede koppeling"));
         assertEquals(QuestionType.WHEN, QuestionType.of("wat is de deadline voor de RES?"));
-        assertEquals(QuestionType.OTHER, QuestionType.of("waarom is er een fonds?"));
+        assertEquals(QuestionType.REASON, QuestionType.of("waarom is er een fonds?"));
         assertEquals(QuestionType.HOW, QuestionType.of("Hoe wordt recidive na detentie voorkomen?"));
         assertEquals(QuestionType.HOW, QuestionType.of("hoe word het accres berekend"));
         assertEquals(QuestionType.HOW_MANY, QuestionType.of("hoe groot wordt het fonds?"));
