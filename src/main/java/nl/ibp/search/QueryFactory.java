@@ -72,6 +72,9 @@ final class QueryFactory {
         for (String part : compoundParts(q)) {
             add(query, new TermQuery(new Term(IndexFields.PARTS, part)), ranking.compoundPart());
         }
+        for (String compound : phraseCompounds(q)) {
+            add(query, new TermQuery(new Term(IndexFields.BODY, compound)), ranking.body());
+        }
         add(query, builder.createBooleanQuery(IndexFields.HEADING, q), ranking.heading());
         Opgaven.mentionedIn(q).ifPresent(o -> add(query, IntField.newExactQuery(IndexFields.OPGAVE, o.number()), ranking.opgave()));
         type.cue().ifPresent(cue ->
@@ -90,6 +93,24 @@ final class QueryFactory {
         if (clause != null && weight > 0) {
             query.add(new BoostQuery(clause, weight), BooleanClause.Occur.SHOULD);
         }
+    }
+
+    /**
+     * The stemmed compounds the question spells as separate words ({@link PhraseCompounds}) that are
+     * no term of the question already: "treedt … in werking" gives "inwerkingtred" for a passage on
+     * the "inwerkingtreding".
+     */
+    List<String> phraseCompounds(String question) {
+        Set<String> own = new java.util.HashSet<>(terms(question));
+        Set<String> stems = new java.util.LinkedHashSet<>();
+        for (String compound : PhraseCompounds.of(AnalyzedTerms.of(surface, question), dictionary::contains)) {
+            for (String stem : AnalyzedTerms.of(plain, compound)) {
+                if (!own.contains(stem)) {
+                    stems.add(stem);
+                }
+            }
+        }
+        return List.copyOf(stems);
     }
 
     /**
