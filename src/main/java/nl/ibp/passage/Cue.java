@@ -74,8 +74,12 @@ public enum Cue {
 
     /** {@code folded} is {@link #fold} of the text, or null. */
     private boolean matches(String text, String folded) {
-        return mayBeIn(text, folded) && pattern.matcher(text).find()
-                || this == ACTOR && Koepels.of(ActorData.current()).in(text);
+        return mayBeIn(text, folded) && pattern.matcher(text).find() || namesKoepel(text);
+    }
+
+    /** For {@link #ACTOR}: whether the text names a koepel of the parties in use. */
+    private boolean namesKoepel(String text) {
+        return this == ACTOR && Koepels.of(ActorData.current()).in(text);
     }
 
     /** The gate: false only when the pattern cannot match; {@code folded} is {@link #fold} of the text, or null. */
@@ -111,7 +115,7 @@ public enum Cue {
 
     /** The pattern alone, without the gate: what {@link #in} must always agree with (for tests). */
     boolean matchedByPattern(String text) {
-        return pattern.matcher(text).find() || this == ACTOR && Koepels.of(ActorData.current()).in(text);
+        return pattern.matcher(text).find() || namesKoepel(text);
     }
 
     /**

@@ -2,6 +2,8 @@ package nl.ibp.search;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -101,8 +103,8 @@ final class QueryFactory {
      * the "inwerkingtreding".
      */
     List<String> phraseCompounds(String question) {
-        Set<String> own = new java.util.HashSet<>(terms(question));
-        Set<String> stems = new java.util.LinkedHashSet<>();
+        Set<String> own = new HashSet<>(terms(question));
+        Set<String> stems = new LinkedHashSet<>();
         for (String compound : PhraseCompounds.of(AnalyzedTerms.of(surface, question), dictionary::contains)) {
             for (String stem : AnalyzedTerms.of(plain, compound)) {
                 if (!own.contains(stem)) {
@@ -119,8 +121,8 @@ final class QueryFactory {
      * so that a passage about the "ondermijningsfonds" is found.
      */
     List<String> compoundParts(String question) {
-        Set<String> own = new java.util.HashSet<>(terms(question));
-        Set<String> parts = new java.util.LinkedHashSet<>();
+        Set<String> own = new HashSet<>(terms(question));
+        Set<String> parts = new LinkedHashSet<>();
         for (String word : AnalyzedTerms.of(surface, question)) {
             if (IbpAnalyzer.isQueryStopword(word)) {
                 continue;
