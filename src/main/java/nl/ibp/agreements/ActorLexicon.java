@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
@@ -73,6 +74,14 @@ final class ActorLexicon {
         return d;
     }
 
+    /**
+     * The responsibilities {@link Actors#find} read in each sentence: letters repeat sentences (a
+     * list's lead-in, a quote of an earlier letter, the same paragraph in a bijlage), and reading
+     * one is the costliest step of the tracker. Bounded, so that memory stays flat however large
+     * the corpus: past {@link #MEMO_SIZE} sentences, new ones are read and not kept.
+     */
+    private final Map<String, List<Responsibility>> found = new ConcurrentHashMap<>();
+    static final int MEMO_SIZE = 50_000;
     /** Ministry forms as written → the abbreviation shown to users. */
     private final Map<String, String> ministries = new LinkedHashMap<>();
     /** Any ministry form, longest first so "BZK" beats "BZ" and full names beat their prefixes. */
@@ -213,6 +222,19 @@ final class ActorLexicon {
     private static String alternation(List<String> forms) {
         return forms.stream().sorted(Comparator.comparingInt(String::length).reversed())
                 .map(Pattern::quote).reduce((a, b) -> a + "|" + b).map(s -> "(?:" + s + ")").orElseThrow();
+    }
+
+    /** What {@code read} finds in the sentence, read once per sentence while the memo has room. */
+    List<Responsibility> found(String sentence, Function<String, List<Responsibility>> read) {
+        List<Responsibility> known = found.get(sentence);
+        if (known != null) {
+            return known;
+        }
+        List<Responsibility> read1 = read.apply(sentence);
+        if (found.size() < MEMO_SIZE) {
+            found.putIfAbsent(sentence, read1);
+        }
+        return read1;
     }
 
     /**

@@ -73,6 +73,13 @@ public final class Actors {
 
     /** As {@link #find(String)}, with the parties of {@code lexicon}. */
     static List<Responsibility> find(ActorLexicon lexicon, String sentence) {
+        if (sentence == null || sentence.isEmpty()) {
+            return List.of();
+        }
+        return lexicon.found(sentence, text -> read(lexicon, text));
+    }
+
+    private static List<Responsibility> read(ActorLexicon lexicon, String sentence) {
         String s = ActorLexicon.normalise(sentence);
         if (s.isEmpty()) {
             return List.of();

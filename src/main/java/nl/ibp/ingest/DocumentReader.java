@@ -199,6 +199,16 @@ final class DocumentReader {
         }
     }
 
+    /** Whether the file's bytes are plain text (TXT, Markdown, CSV), not a web page or any other format. */
+    boolean isPlainText(Path file) throws java.io.IOException {
+        Metadata metadata = new Metadata();
+        try (TikaInputStream stream = TikaInputStream.get(file, metadata)) {
+            MediaType type = parser.getDetector().detect(stream, metadata).getBaseType();
+            return type.equals(MediaType.TEXT_PLAIN) || !HTML.contains(type) && type.getType().equals("text")
+                    && registry.isSpecializationOf(type, MediaType.TEXT_PLAIN);
+        }
+    }
+
     private boolean isAllowed(MediaType type) {
         if (ALLOWED.contains(type)) {
             return true;

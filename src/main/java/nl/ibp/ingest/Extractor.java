@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * <p>By default ({@link ExtractionLimits#workerHeapMb()} &gt; 0) the parse runs in a separate JVM
  * with its own heap ({@link ExtractionWorker}): a zip bomb that makes a parser load gigabytes of
  * XML ends that process with an out-of-memory exit, not the indexer, and a parse over its time is
- * killed. With a heap of 0 it runs on a thread of this process (tests of the formats).
+ * killed. Small plain text files are read in this process even then ({@link #plainTextHere}). With
+ * a heap of 0 everything runs on a thread of this process (tests of the formats).
  *
  * The worker is shared by the extractors of a process and ends with it (or when idle).
  *
@@ -84,8 +85,9 @@ public final class Extractor implements AutoCloseable {
             throw new DocumentReader.SkipException("not a regular file");
         }
         String hash;
+        long size;
         try {
-            long size = Files.size(file);
+            size = Files.size(file);
             if (size == 0) {
                 throw new DocumentReader.SkipException("empty file");
             }
@@ -105,7 +107,7 @@ public final class Extractor implements AutoCloseable {
             throw new DocumentReader.SkipException("interrupted");
         }
         try {
-            if (limits.workerHeapMb() > 0) {
+            if (limits.workerHeapMb() > 0 && !plainTextHere(file, size)) {
                 return WorkerClient.shared(limits.workerHeapMb(), slot).read(corpusDir, file, id, hash, limits);
             }
             return readHere(corpusDir, file, id, hash);
@@ -114,7 +116,28 @@ public final class Extractor implements AutoCloseable {
         }
     }
 
-    private synchronized SourceDocument readHere(Path corpusDir, Path file, String id, String hash) throws DocumentReader.SkipException {
+    /**
+     * Whether a file is read in this process although parses run in a worker: small plain text
+     * (TXT, Markdown, CSV; detected from the bytes, not the name). Its parser only copies characters,
+     * within the write limit, so there is no zip bomb or runaway parser to isolate; a worker round
+     * trip per file (serialising every block twice) would cost more than the parse. The rest of
+     * a large corpus of letters in plain text is read on all cores without a JVM per slot.
+     */
+    private boolean plainTextHere(Path file, long size) {
+        if (size > PLAIN_TEXT_HERE_BYTES) {
+            return false;
+        }
+        try {
+            return reader().isPlainText(file);
+        } catch (IOException e) {
+            return false; // the worker reads it, and says why it cannot
+        }
+    }
+
+    /** Plain text files up to this size are read in this process ({@link #plainTextHere}). */
+    static final long PLAIN_TEXT_HERE_BYTES = 4L << 20;
+
+    private synchronized DocumentReader reader() {
         if (reader == null) {
             reader = new DocumentReader();
             // A cached pool: a parse that ignores interruption after a timeout keeps its thread, and
@@ -122,7 +145,11 @@ public final class Extractor implements AutoCloseable {
             // stuck parse cannot keep the JVM alive.
             executor = Executors.newCachedThreadPool(daemonThreads());
         }
-        DocumentReader r = reader;
+        return reader;
+    }
+
+    private SourceDocument readHere(Path corpusDir, Path file, String id, String hash) throws DocumentReader.SkipException {
+        DocumentReader r = reader();
         Future<SourceDocument> future = executor.submit(() -> r.read(corpusDir, file, id, hash, limits.maxChars()));
         try {
             return future.get(limits.parseTimeout().toNanos(), TimeUnit.NANOSECONDS);
@@ -176,7 +203,7 @@ public final class Extractor implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         if (executor != null) {
             // shutdownNow interrupts a parse that is still running after its timeout.
             executor.shutdownNow();

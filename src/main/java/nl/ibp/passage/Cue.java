@@ -49,7 +49,14 @@ public enum Cue {
     /** A year or a span of years ("2015-2017", "in 2018"): a date, no amount. */
     private static final Pattern YEARS = Pattern.compile("\\b(?:19|20)\\d\\d(?:\\s*[-–]\\s*(?:19|20)?\\d\\d)?\\b");
 
+    /** The pattern as written; {@link #matchedByPattern} is what the fast path must agree with. */
     private final Pattern pattern;
+    /**
+     * What is run: for a pattern that ignores case, the same without {@code (?iu)}, on the text as
+     * {@link #fold} folds it (the same char-by-char comparison, without case-folding every char
+     * at every attempt, which made these patterns a hot spot of indexing).
+     */
+    private final Pattern onFolded;
     /** Whether the literals are matched ignoring case, as the pattern matches them ({@code (?iu)}). */
     private final boolean ignoringCase;
     /** Whether a digit can start a match. */
@@ -63,6 +70,7 @@ public enum Cue {
 
     Cue(Pattern pattern, boolean ignoringCase, boolean digits, String... literals) {
         this.pattern = pattern;
+        this.onFolded = ignoringCase ? Pattern.compile(pattern.pattern().replace("(?iu)", "")) : pattern;
         this.ignoringCase = ignoringCase;
         this.digits = digits;
         this.literals = literals;
@@ -74,7 +82,34 @@ public enum Cue {
 
     /** {@code folded} is {@link #fold} of the text, or null. */
     private boolean matches(String text, String folded) {
-        return mayBeIn(text, folded) && pattern.matcher(text).find() || namesKoepel(text);
+        String haystack = ignoringCase ? (folded != null ? folded : fold(text)) : text;
+        if (!mayBeIn(text, haystack)) {
+            return namesKoepel(text);
+        }
+        // Java's case-insensitive matching folds a few non-ASCII chars to ASCII letters in one kind of
+        // node and not in the next ("ſ" and the Kelvin sign match "s" and "k" alone, not inside a
+        // word); for such a rare text the pattern as written decides, so the fast path never differs
+        boolean direct = !ignoringCase || foldsPlainly(text);
+        return (direct ? onFolded.matcher(haystack) : pattern.matcher(text)).find() || namesKoepel(text);
+    }
+
+    /**
+     * Whether no char is one Java's case-insensitive matching treats two ways: one outside ASCII
+     * whose fold is in ASCII (the patterns' literals are), or whose lower case is not that of its
+     * upper case.
+     */
+    private static boolean foldsPlainly(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 0x80) {
+                char lower = Character.toLowerCase(c);
+                char folded = Character.toLowerCase(Character.toUpperCase(c));
+                if (folded < 0x80 || lower != folded) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** For {@link #ACTOR}: whether the text names a koepel of the parties in use. */
@@ -82,8 +117,8 @@ public enum Cue {
         return this == ACTOR && Koepels.of(ActorData.current()).in(text);
     }
 
-    /** The gate: false only when the pattern cannot match; {@code folded} is {@link #fold} of the text, or null. */
-    private boolean mayBeIn(String text, String folded) {
+    /** The gate: false only when the pattern cannot match; {@code haystack} is the text, folded when case is ignored. */
+    private boolean mayBeIn(String text, String haystack) {
         if (digits) {
             for (int i = 0; i < text.length(); i++) {
                 char c = text.charAt(i);
@@ -92,7 +127,6 @@ public enum Cue {
                 }
             }
         }
-        String haystack = ignoringCase ? (folded != null ? folded : fold(text)) : text;
         for (String literal : literals) {
             if (haystack.contains(literal)) {
                 return true;

@@ -223,6 +223,49 @@ public final class Opgaven {
             this.names = all.stream()
                     .map(o -> new Names(o, padded(o.title()), o.aliases().stream().map(Opgaven::padded).toList()))
                     .toList();
+            for (int i = 0; i < all.size(); i++) {
+                Opgave o = all.get(i);
+                addPhrase(o.title(), i, 3);
+                for (String alias : o.aliases()) {
+                    addPhrase(alias, i, 1);
+                }
+            }
+        }
+
+        /** A title (weight 3) or alias (1) of the opgave in slot {@code slot}, as its normalised words. */
+        private record Phrase(int slot, int weight, List<String> words) {
+        }
+
+        /** The phrases by their first word: a text's words are matched against them in one pass. */
+        private final Map<String, List<Phrase>> phrasesByFirstWord = new java.util.HashMap<>();
+
+        private void addPhrase(String name, int slot, int weight) {
+            List<String> words = normalize(name);
+            if (!words.isEmpty()) {
+                phrasesByFirstWord.computeIfAbsent(words.getFirst(), w -> new ArrayList<>()).add(new Phrase(slot, weight, words));
+            }
+        }
+
+        /**
+         * Per opgave (in file order) its title's mentions times three plus its aliases' mentions, as
+         * whole words: one pass over the text's words however many names there are.
+         */
+        private int[] scores(String text) {
+            List<String> words = normalize(text);
+            int[] scores = new int[all.size()];
+            for (int i = 0; i < words.size(); i++) {
+                List<Phrase> starting = phrasesByFirstWord.get(words.get(i));
+                if (starting == null) {
+                    continue;
+                }
+                for (Phrase phrase : starting) {
+                    List<String> w = phrase.words();
+                    if (i + w.size() <= words.size() && w.equals(words.subList(i, i + w.size()))) {
+                        scores[phrase.slot()] += phrase.weight();
+                    }
+                }
+            }
+            return scores;
         }
 
         /** The opgaven in file order. */
@@ -313,7 +356,7 @@ public final class Opgaven {
             if (!found.isEmpty()) {
                 return found.size() == 1 ? Optional.of(found.iterator().next()) : Optional.empty();
             }
-            List<String> words = java.util.Arrays.stream(title.toLowerCase(Locale.ROOT).split("[^\\p{L}]+"))
+            List<String> words = Arrays.stream(title.toLowerCase(Locale.ROOT).split("[^\\p{L}]+"))
                     .filter(w -> w.length() > MIN_COMPOUND_ALIAS).toList();
             for (Opgave o : all) {
                 for (String alias : o.aliases()) {
@@ -338,15 +381,15 @@ public final class Opgaven {
          * paragraphs need not name it each. A letter about several opgaven has none.
          */
         public Optional<Opgave> dominantIn(String text) {
-            String t = padded(text);
+            int[] scores = scores(text);
             Opgave best = null;
             int bestScore = 0;
             int total = 0;
-            for (Names n : names) {
-                int score = score(t, n);
+            for (int i = 0; i < scores.length; i++) {
+                int score = scores[i];
                 total += score;
                 if (score > bestScore) {
-                    best = n.opgave();
+                    best = all.get(i);
                     bestScore = score;
                 }
             }
@@ -354,27 +397,20 @@ public final class Opgaven {
                     ? Optional.of(best) : Optional.empty();
         }
 
-        private static int score(String paddedText, Names n) {
-            int score = 3 * count(paddedText, n.title());
-            for (String alias : n.aliases()) {
-                score += count(paddedText, alias);
-            }
-            return score;
-        }
 
         /**
          * The opgave a text is about by the names it uses: a title counts three, each alias
          * mention one; the best must reach 2 and stand alone.
          */
         public Optional<Opgave> about(String text) {
-            String t = padded(text);
+            int[] scores = scores(text);
             Opgave best = null;
             int bestScore = 0;
             boolean tie = false;
-            for (Names n : names) {
-                int score = score(t, n);
+            for (int i = 0; i < scores.length; i++) {
+                int score = scores[i];
                 if (score > bestScore) {
-                    best = n.opgave();
+                    best = all.get(i);
                     bestScore = score;
                     tie = false;
                 } else if (score == bestScore && score > 0) {
@@ -389,20 +425,11 @@ public final class Opgaven {
     private record Names(Opgave opgave, String title, List<String> aliases) {
     }
 
-    private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
     private static final Pattern LEADING_NUMBER = Pattern.compile("^\\s*\\d{1,2}\\s*[.)]\\s*");
 
     /** Normalised words joined by single spaces, with a space on either side for whole-word matching. */
     private static String padded(String text) {
         return " " + String.join(" ", normalize(text)) + " ";
-    }
-
-    private static int count(String normalizedText, String p) {
-        int n = 0;
-        for (int i = normalizedText.indexOf(p); i >= 0; i = normalizedText.indexOf(p, i + 1)) {
-            n++;
-        }
-        return n;
     }
 
     private static Set<String> words(String text) {
@@ -411,9 +438,29 @@ public final class Opgaven {
 
     /** Lower-cased, accent-folded words. */
     static List<String> normalize(String text) {
-        String folded = Normalizer.normalize(text, Normalizer.Form.NFD)
-                .replaceAll("\\p{M}", "")
-                .toLowerCase(Locale.ROOT);
-        return Arrays.stream(NON_WORD.split(folded)).filter(w -> !w.isEmpty()).toList();
+        // What "decompose, drop the marks, lower-case, split on [^\\p{L}\\p{N}]+" gives, in one pass.
+        String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD);
+        List<String> words = new ArrayList<>();
+        StringBuilder word = new StringBuilder();
+        for (int i = 0; i < decomposed.length(); ) {
+            int c = decomposed.codePointAt(i);
+            i += Character.charCount(c);
+            int type = Character.getType(c);
+            if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
+                    || type == Character.COMBINING_SPACING_MARK) {
+                continue; // an accent, decomposed from its letter
+            }
+            if (Character.isLetter(c) || type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER
+                    || type == Character.OTHER_NUMBER) {
+                word.appendCodePoint(c);
+            } else if (!word.isEmpty()) {
+                words.add(word.toString().toLowerCase(Locale.ROOT));
+                word.setLength(0);
+            }
+        }
+        if (!word.isEmpty()) {
+            words.add(word.toString().toLowerCase(Locale.ROOT));
+        }
+        return words;
     }
 }

@@ -65,6 +65,7 @@ class CueTest {
     void caseIsIgnoredWhereThePatternIgnoresIt() {
         assertTrue(Cue.ACTION.in("Wij GAAN aan de slag"));
         assertEquals(Cue.ACTION.matchedByPattern("ſtart \u212Aomt"), Cue.ACTION.in("ſtart \u212Aomt")); // long s, Kelvin sign
+        assertEquals(Cue.ACTION.matchedByPattern(".ſtart"), Cue.ACTION.in(".ſtart")); // "ſ" folds one way alone, another in a word
         assertTrue(Cue.NUMBER.in("TWEE keer"));
         assertFalse(Cue.ACTOR.in("het rijk der fabelen")); // ACTOR is case-sensitive
         assertTrue(Cue.ACTOR.in("het Rijk"));
