@@ -17,6 +17,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
+import org.apache.tika.detect.DefaultDetector;
+import org.apache.tika.detect.Detector;
 import org.apache.tika.exception.EncryptedDocumentException;
 import org.apache.tika.exception.WriteLimitReachedException;
 import org.apache.tika.extractor.EmbeddedDocumentExtractor;
@@ -91,6 +93,8 @@ final class DocumentReader {
             "dcterms.issued", "article:published_time", "date");
 
     private final AutoDetectParser parser;
+    /** Tika's detection from the bytes (the file name only a hint). */
+    private final Detector detector;
     private final MediaTypeRegistry registry = MediaTypeRegistry.getDefaultRegistry();
     private final boolean ocr;
     private final Map<Path, DocumentProfiles> profiles = new ConcurrentHashMap<>();
@@ -99,11 +103,15 @@ final class DocumentReader {
         this.ocr = Ocr.available();
         // Only the parsers of the allowed document types: a smaller attack surface for untrusted
         // files, and a start-up that does not load the hundred other parsers of the standard package.
-        this.parser = ocr
-                ? new AutoDetectParser(new PDFParser(), new OOXMLParser(), new OfficeParser(), new OpenDocumentParser(),
-                        new RTFParser(), new JSoupParser(), new TXTParser(), new TesseractOCRParser())
-                : new AutoDetectParser(new PDFParser(), new OOXMLParser(), new OfficeParser(), new OpenDocumentParser(),
-                        new RTFParser(), new JSoupParser(), new TXTParser());
+        Parser[] parsers = ocr
+                ? new Parser[] {new PDFParser(), new OOXMLParser(), new OfficeParser(), new OpenDocumentParser(),
+                        new RTFParser(), new JSoupParser(), new TXTParser(), new TesseractOCRParser()}
+                : new Parser[] {new PDFParser(), new OOXMLParser(), new OfficeParser(), new OpenDocumentParser(),
+                        new RTFParser(), new JSoupParser(), new TXTParser()};
+        this.detector = new DefaultDetector(); // what AutoDetectParser(Parser...) uses
+        // The parser takes the type this reader detected (detection reads the bytes against every
+        // magic pattern: a cost per file that showed in large indexes when done twice).
+        this.parser = new AutoDetectParser(new Detected(detector), parsers);
         parser.setAutoDetectParserConfig(new AutoDetectParserConfig(null, ZIP_BOMB_OUTPUT_THRESHOLD,
                 ZIP_BOMB_MAX_RATIO, MAX_XML_DEPTH, MAX_PACKAGE_DEPTH));
     }
@@ -122,13 +130,19 @@ final class DocumentReader {
      * @throws Exception     whatever a parser throws; {@link #reason} classifies it
      */
     SourceDocument read(Path corpusDir, Path file, String id, String hash, int maxChars) throws Exception {
+        return read(corpusDir, file, id, hash, maxChars, Optional.empty());
+    }
+
+    /** As {@link #read(Path, Path, String, String, int)}, for a file whose type {@link #detect} gave. */
+    SourceDocument read(Path corpusDir, Path file, String id, String hash, int maxChars, Optional<MediaType> detected)
+            throws Exception {
         Sidecar sidecar;
         try {
             sidecar = Sidecar.forDocument(file);
         } catch (Sidecar.InvalidSidecarException e) {
             throw new SkipException(e.getMessage());
         }
-        Parsed parsed = parse(file, maxChars);
+        Parsed parsed = parse(file, maxChars, detected);
         if (parsed.blocks().isEmpty()) {
             if (parsed.mediaType().equals(PDF) && !ocr) {
                 throw new SkipException("no text layer (a scan?) and no OCR: install Tesseract with Dutch "
@@ -165,11 +179,12 @@ final class DocumentReader {
     private record Dated(Optional<LocalDate> date, MetadataSource source) {
     }
 
-    private Parsed parse(Path file, int maxChars) throws Exception {
+    private Parsed parse(Path file, int maxChars, Optional<MediaType> detected) throws Exception {
         Metadata metadata = new Metadata();
         try (TikaInputStream stream = TikaInputStream.get(file, metadata)) {
-            // The file name is only a hint: detection looks at the bytes first.
-            MediaType type = parser.getDetector().detect(stream, metadata).getBaseType();
+            MediaType full = detected.isPresent() ? detected.get() : detector.detect(stream, metadata);
+            metadata.set(Detected.TYPE, full.toString());
+            MediaType type = full.getBaseType();
             if (type.equals(OOXML_PROTECTED)) {
                 throw new SkipException("encrypted");
             }
@@ -199,13 +214,29 @@ final class DocumentReader {
         }
     }
 
-    /** Whether the file's bytes are plain text (TXT, Markdown, CSV), not a web page or any other format. */
-    boolean isPlainText(Path file) throws java.io.IOException {
+    /** The file's type as Tika detects it from the bytes, the name only a hint. */
+    MediaType detect(Path file) throws java.io.IOException {
         Metadata metadata = new Metadata();
         try (TikaInputStream stream = TikaInputStream.get(file, metadata)) {
-            MediaType type = parser.getDetector().detect(stream, metadata).getBaseType();
-            return type.equals(MediaType.TEXT_PLAIN) || !HTML.contains(type) && type.getType().equals("text")
-                    && registry.isSpecializationOf(type, MediaType.TEXT_PLAIN);
+            return detector.detect(stream, metadata);
+        }
+    }
+
+    /** Whether a type {@link #detect} gave is plain text (TXT, Markdown, CSV), not a web page or any other format. */
+    boolean isPlainText(MediaType detected) {
+        MediaType type = detected.getBaseType();
+        return type.equals(MediaType.TEXT_PLAIN) || !HTML.contains(type) && type.getType().equals("text")
+                && registry.isSpecializationOf(type, MediaType.TEXT_PLAIN);
+    }
+
+    /** A detector that returns the type the reader detected before the parse (in the metadata), else detects. */
+    private record Detected(Detector inner) implements Detector {
+        static final String TYPE = "ibp:detected-type";
+
+        @Override
+        public MediaType detect(InputStream input, Metadata metadata) throws java.io.IOException {
+            String known = metadata.get(TYPE);
+            return known != null ? MediaType.parse(known) : inner.detect(input, metadata);
         }
     }
 

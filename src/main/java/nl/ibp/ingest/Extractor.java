@@ -6,6 +6,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -15,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.apache.tika.mime.MediaType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -107,10 +109,11 @@ public final class Extractor implements AutoCloseable {
             throw new DocumentReader.SkipException("interrupted");
         }
         try {
-            if (limits.workerHeapMb() > 0 && !plainTextHere(file, size)) {
+            Optional<MediaType> plainText = limits.workerHeapMb() > 0 ? plainTextHere(file, size) : Optional.empty();
+            if (limits.workerHeapMb() > 0 && plainText.isEmpty()) {
                 return WorkerClient.shared(limits.workerHeapMb(), slot).read(corpusDir, file, id, hash, limits);
             }
-            return readHere(corpusDir, file, id, hash);
+            return readHere(corpusDir, file, id, hash, plainText);
         } finally {
             freeSlots.add(slot);
         }
@@ -123,14 +126,15 @@ public final class Extractor implements AutoCloseable {
      * trip per file (serialising every block twice) would cost more than the parse. The rest of
      * a large corpus of letters in plain text is read on all cores without a JVM per slot.
      */
-    private boolean plainTextHere(Path file, long size) {
+    private Optional<MediaType> plainTextHere(Path file, long size) {
         if (size > PLAIN_TEXT_HERE_BYTES) {
-            return false;
+            return Optional.empty();
         }
         try {
-            return reader().isPlainText(file);
+            DocumentReader r = reader();
+            return Optional.of(r.detect(file)).filter(r::isPlainText); // the parse takes it: detected once
         } catch (IOException e) {
-            return false; // the worker reads it, and says why it cannot
+            return Optional.empty(); // the worker reads it, and says why it cannot
         }
     }
 
@@ -148,9 +152,11 @@ public final class Extractor implements AutoCloseable {
         return reader;
     }
 
-    private SourceDocument readHere(Path corpusDir, Path file, String id, String hash) throws DocumentReader.SkipException {
+    /** Reads a file on a thread of this process; {@code detected} is its type when known already. */
+    private SourceDocument readHere(Path corpusDir, Path file, String id, String hash, Optional<MediaType> detected)
+            throws DocumentReader.SkipException {
         DocumentReader r = reader();
-        Future<SourceDocument> future = executor.submit(() -> r.read(corpusDir, file, id, hash, limits.maxChars()));
+        Future<SourceDocument> future = executor.submit(() -> r.read(corpusDir, file, id, hash, limits.maxChars(), detected));
         try {
             return future.get(limits.parseTimeout().toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
