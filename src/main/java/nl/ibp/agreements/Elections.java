@@ -5,9 +5,8 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
+import nl.ibp.passage.DataFile;
 import nl.ibp.passage.DataFileException;
 import nl.ibp.passage.DataFiles;
 
@@ -19,9 +18,8 @@ import nl.ibp.passage.DataFiles;
 public record Elections(List<LocalDate> dates) {
 
     public static final String FILE = "_verkiezingen.txt";
-    private static final String BUNDLED = "/nl/ibp/defaults/" + FILE;
-    private static final AtomicReference<Elections> IN_USE = new AtomicReference<>();
-    private static volatile Elections defaults;
+    /** The file in use, its bundled copy and how it is read. */
+    private static final DataFile<Elections> DATA = DataFile.optional(FILE, Elections::parse, () -> new Elections(List.of()));
 
     public Elections {
         dates = dates.stream().sorted().distinct().toList();
@@ -43,27 +41,21 @@ public record Elections(List<LocalDate> dates) {
 
     /** The elections in use: the ones installed last (the tracker does this), or the bundled default. */
     static Elections current() {
-        Elections e = IN_USE.get();
-        return e != null ? e : defaults();
+        return DATA.current();
     }
 
     static void use(Elections elections) {
-        IN_USE.set(Objects.requireNonNull(elections, "elections"));
+        DATA.use(elections);
     }
 
     /** The copy of the shipped corpus' file that the build puts in the jar; none when it is missing. */
     static Elections defaults() {
-        Elections d = defaults;
-        if (d == null) {
-            d = DataFiles.bundled(Elections.class, BUNDLED).map(t -> parse(t, FILE)).orElse(new Elections(List.of()));
-            defaults = d;
-        }
-        return d;
+        return DATA.defaults();
     }
 
     /** Reads the file; a missing one gives the {@link #defaults()}. */
     static Elections load(Path file) {
-        return DataFiles.read(file).map(text -> parse(text, file.toString())).orElseGet(Elections::defaults);
+        return DATA.load(file);
     }
 
     /** @throws DataFileException at the first line that is no date, as "source:line: what is wrong" */

@@ -9,9 +9,7 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The named parties the tracker recognises, as maintainers list them in the corpus'
@@ -24,7 +22,6 @@ import java.util.concurrent.atomic.AtomicReference;
 public record ActorData(List<Party> parties, String fingerprint) {
 
     public static final String FILE = "_actoren.txt";
-    private static final String BUNDLED = "/nl/ibp/defaults/" + FILE;
 
     /** What kind of party a line lists. */
     public enum Kind {
@@ -61,33 +58,26 @@ public record ActorData(List<Party> parties, String fingerprint) {
         return parties.stream().filter(p -> p.kind() == kind).toList();
     }
 
-    private static final AtomicReference<ActorData> IN_USE = new AtomicReference<>();
-    private static volatile ActorData defaults;
+    /** The file in use, its bundled copy and how it is read. */
+    private static final DataFile<ActorData> DATA = DataFile.required(FILE, ActorData::parse);
 
     /** The parties in use: the ones installed last (an index run, or opening a generation), or the bundled default. */
     public static ActorData current() {
-        ActorData d = IN_USE.get();
-        return d != null ? d : defaults();
+        return DATA.current();
     }
 
     public static void use(ActorData data) {
-        IN_USE.set(Objects.requireNonNull(data, "data"));
+        DATA.use(data);
     }
 
     /** The copy of the shipped corpus' {@value #FILE} that the build puts in the jar. */
     public static ActorData defaults() {
-        ActorData d = defaults;
-        if (d == null) {
-            d = parse(DataFiles.bundled(ActorData.class, BUNDLED)
-                    .orElseThrow(() -> new IllegalStateException("the build did not bundle " + BUNDLED)), FILE);
-            defaults = d;
-        }
-        return d;
+        return DATA.defaults();
     }
 
     /** Reads an actors file; a missing one gives the {@link #defaults()}. */
     public static ActorData load(Path file) {
-        return DataFiles.read(file).map(text -> parse(text, file.toString())).orElseGet(() -> defaults());
+        return DATA.load(file);
     }
 
     /**

@@ -4,8 +4,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The fixed parts of letters that are no answer (header fields, salutations), as
@@ -16,9 +14,8 @@ import java.util.concurrent.atomic.AtomicReference;
 public record LetterParts(List<String> header, List<String> opening) {
 
     public static final String FILE = "_briefopmaak.txt";
-    private static final String BUNDLED = "/nl/ibp/defaults/" + FILE;
-    private static final AtomicReference<LetterParts> IN_USE = new AtomicReference<>();
-    private static volatile LetterParts defaults;
+    /** The file in use, its bundled copy and how it is read. */
+    private static final DataFile<LetterParts> DATA = DataFile.optional(FILE, LetterParts::parse, LetterParts::none);
 
     public LetterParts {
         header = List.copyOf(header);
@@ -27,12 +24,11 @@ public record LetterParts(List<String> header, List<String> opening) {
 
     /** The parts in use: the ones installed last (an index run does this), or the bundled default. */
     public static LetterParts current() {
-        LetterParts p = IN_USE.get();
-        return p != null ? p : defaults();
+        return DATA.current();
     }
 
     public static void use(LetterParts parts) {
-        IN_USE.set(Objects.requireNonNull(parts, "parts"));
+        DATA.use(parts);
     }
 
     /** Whether a line opens with a header field ("Datum 10 april 2020", "Ons kenmerk: …"): content, no heading. */
@@ -79,17 +75,12 @@ public record LetterParts(List<String> header, List<String> opening) {
 
     /** Reads the file; a missing one gives the copy of the shipped corpus' file in the jar. */
     public static LetterParts load(Path file) {
-        return DataFiles.read(file).map(text -> parse(text, file.toString())).orElseGet(LetterParts::defaults);
+        return DATA.load(file);
     }
 
     /** The copy of the shipped corpus' file that the build puts in the jar; none when it is missing. */
     public static LetterParts defaults() {
-        LetterParts d = defaults;
-        if (d == null) {
-            d = DataFiles.bundled(LetterParts.class, BUNDLED).map(text -> parse(text, FILE)).orElseGet(LetterParts::none);
-            defaults = d;
-        }
-        return d;
+        return DATA.defaults();
     }
 
     /** @throws DataFileException at the first bad line, as "source:line: what is wrong" */

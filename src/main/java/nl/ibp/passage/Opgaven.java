@@ -19,7 +19,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 
 /**
@@ -35,11 +34,8 @@ public final class Opgaven {
 
     /** The file in the corpus that lists the opgaven. */
     public static final String FILE = "_opgaven.yaml";
-    /** Where the build puts a copy of the shipped corpus' file. */
-    private static final String BUNDLED = "/nl/ibp/defaults/" + FILE;
-
-    private static final AtomicReference<Catalogue> IN_USE = new AtomicReference<>();
-    private static volatile Catalogue defaults;
+    /** The file in use, its bundled copy and how it is read. */
+    private static final DataFile<Catalogue> DATA = DataFile.required(FILE, Opgaven::parse);
 
     /** The opgaven in use, in file order: a read-only live view of {@link #current()}. */
     public static final List<Opgave> ALL = new AbstractList<>() {
@@ -64,24 +60,17 @@ public final class Opgaven {
 
     /** The catalogue in use: the one installed last, or the bundled default. */
     public static Catalogue current() {
-        Catalogue c = IN_USE.get();
-        return c != null ? c : defaults();
+        return DATA.current();
     }
 
     /** Makes {@code catalogue} the one the static methods answer from (an index run or a searcher does this). */
     public static void use(Catalogue catalogue) {
-        IN_USE.set(java.util.Objects.requireNonNull(catalogue, "catalogue"));
+        DATA.use(catalogue);
     }
 
     /** The copy of the shipped corpus' {@value #FILE} that the build puts in the jar. */
     public static Catalogue defaults() {
-        Catalogue d = defaults;
-        if (d == null) {
-            d = parse(DataFiles.bundled(Opgaven.class, BUNDLED)
-                    .orElseThrow(() -> new IllegalStateException("the build did not bundle " + BUNDLED)), FILE);
-            defaults = d;
-        }
-        return d;
+        return DATA.defaults();
     }
 
     /**
@@ -89,7 +78,7 @@ public final class Opgaven {
      * malformed one throws {@link DataFileException} with the file and line.
      */
     public static Catalogue load(Path file) {
-        return DataFiles.read(file).map(text -> parse(text, file.toString())).orElseGet(() -> defaults());
+        return DATA.load(file);
     }
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());

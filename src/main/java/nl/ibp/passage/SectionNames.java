@@ -2,9 +2,7 @@ package nl.ibp.passage;
 
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
-import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The standard section headings inside an opgave of the programme ("Maatschappelijke opgave",
@@ -14,9 +12,8 @@ import java.util.concurrent.atomic.AtomicReference;
 public record SectionNames(Set<String> names) {
 
     public static final String FILE = "_kopjes.txt";
-    private static final String BUNDLED = "/nl/ibp/defaults/" + FILE;
-    private static final AtomicReference<SectionNames> IN_USE = new AtomicReference<>();
-    private static volatile SectionNames defaults;
+    /** The file in use, its bundled copy and how it is read. */
+    private static final DataFile<SectionNames> DATA = DataFile.optional(FILE, SectionNames::parse, () -> new SectionNames(Set.of()));
 
     public SectionNames {
         names = Set.copyOf(names);
@@ -29,27 +26,21 @@ public record SectionNames(Set<String> names) {
 
     /** The names in use: the ones installed last (an index run does this), or the bundled default. */
     public static SectionNames current() {
-        SectionNames s = IN_USE.get();
-        return s != null ? s : defaults();
+        return DATA.current();
     }
 
     public static void use(SectionNames names) {
-        IN_USE.set(Objects.requireNonNull(names, "names"));
+        DATA.use(names);
     }
 
     /** The copy of the shipped corpus' file that the build puts in the jar; none when it is missing. */
     public static SectionNames defaults() {
-        SectionNames d = defaults;
-        if (d == null) {
-            d = DataFiles.bundled(SectionNames.class, BUNDLED).map(t -> parse(t, FILE)).orElse(new SectionNames(Set.of()));
-            defaults = d;
-        }
-        return d;
+        return DATA.defaults();
     }
 
     /** Reads the file; a missing one gives the {@link #defaults()}. */
     public static SectionNames load(Path file) {
-        return DataFiles.read(file).map(text -> parse(text, file.toString())).orElseGet(SectionNames::defaults);
+        return DATA.load(file);
     }
 
     /** One heading per line; lines starting with # and blank lines do not count. */
