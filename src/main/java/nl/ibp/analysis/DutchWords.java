@@ -6,14 +6,14 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
-import org.apache.lucene.analysis.charfilter.MappingCharFilter;
-import org.apache.lucene.analysis.charfilter.NormalizeCharMap;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.miscellaneous.StemmerOverrideFilter;
 import org.apache.lucene.analysis.nl.DutchAnalyzer;
@@ -67,7 +67,7 @@ final class DutchWords {
     static final StemmerOverrideFilter.StemmerOverrideMap STEM_OVERRIDES;
 
     /** Typographic apostrophes and look-alikes, mapped to ASCII ' before tokenizing. */
-    static final NormalizeCharMap APOSTROPHES;
+    private static final char[] APOSTROPHES;
 
     static {
         CharArraySet stop = new CharArraySet(200, false);
@@ -80,17 +80,17 @@ final class DutchWords {
         QUERY_STOPWORDS = CharArraySet.unmodifiableSet(query);
         STEM_OVERRIDES = loadOverrides();
 
-        NormalizeCharMap.Builder map = new NormalizeCharMap.Builder();
-        for (String quote : List.of("\u2019", "\u2018", "\u201B", "\u02BC", "\u00B4", "`", "\u2032")) {
-            map.add(quote, "'");
+        Map<Character, Character> map = new HashMap<>();
+        for (char quote : new char[] {'\u2019', '\u2018', '\u201B', '\u02BC', '\u00B4', '`', '\u2032'}) {
+            map.put(quote, '\'');
         }
         // "CO₂" and "CO2", "m²" and "m2" are the same word to a reader; the tokenizer would split them.
         for (int d = 0; d <= 9; d++) {
-            map.add(String.valueOf((char) ('\u2080' + d)), Integer.toString(d));
+            map.put((char) ('\u2080' + d), (char) ('0' + d));
         }
-        map.add("\u00B2", "2");
-        map.add("\u00B3", "3");
-        APOSTROPHES = map.build();
+        map.put('\u00B2', '2');
+        map.put('\u00B3', '3');
+        APOSTROPHES = CharMapFilter.table(map);
     }
 
     private DutchWords() {
@@ -98,7 +98,7 @@ final class DutchWords {
 
     /** Wraps a reader so typographic apostrophes reach the tokenizer as '. */
     static java.io.Reader mapApostrophes(java.io.Reader reader) {
-        return new MappingCharFilter(APOSTROPHES, reader);
+        return CharMapFilter.wrap(APOSTROPHES, reader);
     }
 
     /** Lower case, apostrophe ending stripped ("thema's" to "thema"), accents folded. */

@@ -24,7 +24,7 @@ import org.tartarus.snowball.ext.DutchStemmer;
  * {@code DutchAnalyzer}. The index chain is:
  *
  * <ol>
- *   <li>{@code MappingCharFilter}: typographic apostrophes (’ ‘ ´ `) become '</li>
+ *   <li>{@link CharMapFilter}: typographic apostrophes (’ ‘ ´ `) become ', subscript and superscript digits digits</li>
  *   <li>{@link StandardTokenizer}</li>
  *   <li>{@link LowerCaseFilter}</li>
  *   <li>{@code ApostropheFilter}: "programma's" → "programma"</li>

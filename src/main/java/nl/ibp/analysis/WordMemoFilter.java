@@ -112,11 +112,13 @@ final class WordMemoFilter extends TokenFilter {
         if (key.length < keyLength) {
             key = new char[Math.max(keyLength, 2 * key.length)];
         }
-        // Offset length and type first, so that no word can be read as another.
-        key[0] = (char) length;
-        key[1] = (char) wordType.length();
-        wordType.getChars(0, wordType.length(), key, 2);
-        System.arraycopy(term.buffer(), 0, key, 2 + wordType.length(), term.length());
+        // The word, its type, the type's length and the offset length: read from the end, no word can
+        // be read as another; the word first, so that comparing two keys stops at the first char
+        // that differs instead of going through a type most words share.
+        System.arraycopy(term.buffer(), 0, key, 0, term.length());
+        wordType.getChars(0, wordType.length(), key, term.length());
+        key[keyLength - 2] = (char) wordType.length();
+        key[keyLength - 1] = (char) length;
         AttributeState[] known = memo.get(key, 0, keyLength);
         if (known != null) {
             return known;
