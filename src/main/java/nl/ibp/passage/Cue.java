@@ -52,11 +52,13 @@ public enum Cue {
     /** The pattern as written; {@link #matchedByPattern} is what the fast path must agree with. */
     private final Pattern pattern;
     /**
-     * What is run: for a pattern that ignores case, the same without {@code (?iu)}, on the text as
-     * {@link #fold} folds it (the same char-by-char comparison, without case-folding every char
-     * at every attempt, which made these patterns a hot spot of indexing).
+     * What is run: the pattern's alternatives one by one (a text matches an alternation where it
+     * matches one of them), for a pattern that ignores case without {@code (?iu)} on the text as
+     * {@link #fold} folds it (the same char-by-char comparison, without case-folding every char at
+     * every attempt). A word of a list is looked for where it occurs, not tried at every char:
+     * these patterns were a hot spot of indexing.
      */
-    private final Pattern onFolded;
+    private final List<Alternative> alternatives;
     /** Whether the literals are matched ignoring case, as the pattern matches them ({@code (?iu)}). */
     private final boolean ignoringCase;
     /** Whether a digit can start a match. */
@@ -70,7 +72,7 @@ public enum Cue {
 
     Cue(Pattern pattern, boolean ignoringCase, boolean digits, String... literals) {
         this.pattern = pattern;
-        this.onFolded = ignoringCase ? Pattern.compile(pattern.pattern().replace("(?iu)", "")) : pattern;
+        this.alternatives = Alternative.of(ignoringCase ? pattern.pattern().replace("(?iu)", "") : pattern.pattern());
         this.ignoringCase = ignoringCase;
         this.digits = digits;
         this.literals = literals;
@@ -89,8 +91,99 @@ public enum Cue {
         // Java's case-insensitive matching folds a few non-ASCII chars to ASCII letters in one kind of
         // node and not in the next ("ſ" and the Kelvin sign match "s" and "k" alone, not inside a
         // word); for such a rare text the pattern as written decides, so the fast path never differs
-        boolean direct = !ignoringCase || foldsPlainly(text);
-        return (direct ? onFolded.matcher(haystack) : pattern.matcher(text)).find() || namesKoepel(text);
+        if (ignoringCase && !foldsPlainly(text)) {
+            return pattern.matcher(text).find() || namesKoepel(text);
+        }
+        boolean digit = hasDigit(text);
+        for (Alternative a : alternatives) {
+            if (a.in(haystack, digit)) {
+                return true;
+            }
+        }
+        return namesKoepel(text);
+    }
+
+    private static boolean hasDigit(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * One alternative of a cue's pattern: a word of a list ({@code \b(gaan|gaat|…)\b} gives one per
+     * word), a plain literal ("%"), or any other part, which needs a digit (every such part of the
+     * cues has {@code \d}; {@link #of} refuses one without).
+     *
+     * @param literal the text a match holds: the word, or the literal; null for another part
+     * @param pattern what must match where the literal occurs, or anywhere for another part; null for a plain literal
+     */
+    private record Alternative(String literal, Pattern pattern) {
+
+        private static final Pattern WORD_LIST = Pattern.compile("\\\\b\\(([\\p{L} |]+)\\)\\\\b");
+        private static final Pattern PLAIN = Pattern.compile("[^\\\\()\\[\\]{}.*+?^$|]+");
+
+        /** The alternatives of a pattern's top-level alternation. */
+        static List<Alternative> of(String regex) {
+            List<Alternative> out = new java.util.ArrayList<>();
+            for (String part : topLevel(regex)) {
+                java.util.regex.Matcher words = WORD_LIST.matcher(part);
+                if (words.matches()) {
+                    for (String word : words.group(1).split("\\|")) {
+                        out.add(new Alternative(word, Pattern.compile("\\b" + Pattern.quote(word) + "\\b")));
+                    }
+                } else if (PLAIN.matcher(part).matches()) {
+                    out.add(new Alternative(part, null));
+                } else if (part.contains("\\d")) {
+                    out.add(new Alternative(null, Pattern.compile(part)));
+                } else {
+                    throw new IllegalArgumentException("a cue's alternative is no word list, literal or digit pattern: " + part);
+                }
+            }
+            return List.copyOf(out);
+        }
+
+        /** The parts of a regex split at its top-level {@code |}. */
+        private static List<String> topLevel(String regex) {
+            List<String> parts = new java.util.ArrayList<>();
+            int depth = 0;
+            int from = 0;
+            for (int i = 0; i < regex.length(); i++) {
+                char c = regex.charAt(i);
+                if (c == '\\') {
+                    i++;
+                } else if (c == '(') {
+                    depth++;
+                } else if (c == ')') {
+                    depth--;
+                } else if (c == '|' && depth == 0) {
+                    parts.add(regex.substring(from, i));
+                    from = i + 1;
+                }
+            }
+            parts.add(regex.substring(from));
+            return parts;
+        }
+
+        boolean in(String haystack, boolean digit) {
+            if (literal == null) {
+                return digit && pattern.matcher(haystack).find();
+            }
+            int at = haystack.indexOf(literal);
+            if (pattern == null || at < 0) {
+                return at >= 0;
+            }
+            java.util.regex.Matcher m = pattern.matcher(haystack).useTransparentBounds(true);
+            for (; at >= 0; at = haystack.indexOf(literal, at + 1)) {
+                if (m.region(at, haystack.length()).lookingAt()) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     /**
