@@ -95,9 +95,22 @@ public final class DutchDates {
     public static List<Deadline> find(String text, LocalDate documentDate) {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(documentDate, "documentDate");
-        // Most sentences name no time at all: one cheap scan spares them the twenty rules.
-        return MAY_NAME_A_TIME_GATE.mayMatch(text, LiteralGate.fold(text)) && MAY_NAME_A_TIME.matcher(text).find()
-                ? findAll(text, documentDate) : List.of();
+        // Most sentences name no time at all: one cheap scan spares them the twenty rules. A digit is
+        // one of the scan's alternatives, so a sentence with one goes on without it.
+        String folded = LiteralGate.fold(text);
+        boolean mayNameATime = hasDigit(text)
+                || MAY_NAME_A_TIME_GATE.mayMatch(text, folded) && MAY_NAME_A_TIME.matcher(text).find();
+        return mayNameATime ? findAll(text, folded, documentDate) : List.of();
+    }
+
+    private static boolean hasDigit(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -123,9 +136,13 @@ public final class DutchDates {
 
     /** {@link #find} without the gate. */
     static List<Deadline> findAll(String text, LocalDate documentDate) {
+        return findAll(text, LiteralGate.fold(text), documentDate);
+    }
+
+    /** {@code folded} is {@link LiteralGate#fold} of the text. */
+    private static List<Deadline> findAll(String text, String folded, LocalDate documentDate) {
         Ctx ctx = new Ctx(text, documentDate);
         List<int[]> blocked = new ArrayList<>();
-        String folded = LiteralGate.fold(text);
         Matcher refs = REFERENCES.matcher(text);
         while ((REFERENCES_GATE.isEmpty() || REFERENCES_GATE.get().mayMatch(text, folded)) && refs.find()) {
             blocked.add(new int[] {refs.start(), refs.end()});
