@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 
 import nl.ibp.agreements.Deadline.Kind;
 import nl.ibp.agreements.Deadline.Precision;
+import nl.ibp.passage.Cue;
 
 /**
  * Finds Dutch temporal expressions ("uiterlijk in 2021", "voor de zomer van 2018", "27 juni a.s.",
@@ -98,19 +99,9 @@ public final class DutchDates {
         // Most sentences name no time at all: one cheap scan spares them the twenty rules. A digit is
         // one of the scan's alternatives, so a sentence with one goes on without it.
         String folded = LiteralGate.fold(text);
-        boolean mayNameATime = hasDigit(text)
+        boolean mayNameATime = Cue.hasDigit(text)
                 || MAY_NAME_A_TIME_GATE.mayMatch(text, folded) && MAY_NAME_A_TIME.matcher(text).find();
         return mayNameATime ? findAll(text, folded, documentDate) : List.of();
-    }
-
-    private static boolean hasDigit(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c >= '0' && c <= '9') {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**

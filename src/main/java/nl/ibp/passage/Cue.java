@@ -103,7 +103,8 @@ public enum Cue {
         return namesKoepel(text);
     }
 
-    private static boolean hasDigit(String text) {
+    /** Whether the text holds an ASCII digit: what {@code [0-9]}, and {@code \\d} without Unicode classes, match. */
+    public static boolean hasDigit(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c >= '0' && c <= '9') {
@@ -212,13 +213,8 @@ public enum Cue {
 
     /** The gate: false only when the pattern cannot match; {@code haystack} is the text, folded when case is ignored. */
     private boolean mayBeIn(String text, String haystack) {
-        if (digits) {
-            for (int i = 0; i < text.length(); i++) {
-                char c = text.charAt(i);
-                if (c >= '0' && c <= '9') {
-                    return true;
-                }
-            }
+        if (digits && hasDigit(text)) {
+            return true;
         }
         for (String literal : literals) {
             if (haystack.contains(literal)) {
