@@ -230,11 +230,11 @@ final class ActorLexicon {
         if (known != null) {
             return known;
         }
-        List<Responsibility> read1 = read.apply(sentence);
+        List<Responsibility> made = read.apply(sentence);
         if (found.size() < MEMO_SIZE) {
-            found.putIfAbsent(sentence, read1);
+            found.putIfAbsent(sentence, made);
         }
-        return read1;
+        return made;
     }
 
     /**

@@ -109,11 +109,12 @@ public final class Extractor implements AutoCloseable {
             throw new DocumentReader.SkipException("interrupted");
         }
         try {
-            Optional<MediaType> plainText = limits.workerHeapMb() > 0 ? plainTextHere(file, size) : Optional.empty();
-            if (limits.workerHeapMb() > 0 && plainText.isEmpty()) {
-                return WorkerClient.shared(limits.workerHeapMb(), slot).read(corpusDir, file, id, hash, limits);
+            if (limits.workerHeapMb() == 0) {
+                return readHere(corpusDir, file, id, hash, Optional.empty());
             }
-            return readHere(corpusDir, file, id, hash, plainText);
+            Optional<MediaType> plainText = plainTextHere(file, size);
+            return plainText.isPresent() ? readHere(corpusDir, file, id, hash, plainText)
+                    : WorkerClient.shared(limits.workerHeapMb(), slot).read(corpusDir, file, id, hash, limits);
         } finally {
             freeSlots.add(slot);
         }

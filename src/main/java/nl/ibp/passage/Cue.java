@@ -1,8 +1,10 @@
 package nl.ibp.passage;
 
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -85,7 +87,8 @@ public enum Cue {
     /** {@code folded} is {@link #fold} of the text, or null. */
     private boolean matches(String text, String folded) {
         String haystack = ignoringCase ? (folded != null ? folded : fold(text)) : text;
-        if (!mayBeIn(text, haystack)) {
+        boolean digit = hasDigit(text);
+        if (!mayBeIn(haystack, digit)) {
             return namesKoepel(text);
         }
         // Java's case-insensitive matching folds a few non-ASCII chars to ASCII letters in one kind of
@@ -94,7 +97,6 @@ public enum Cue {
         if (ignoringCase && !foldsPlainly(text)) {
             return pattern.matcher(text).find() || namesKoepel(text);
         }
-        boolean digit = hasDigit(text);
         for (Alternative a : alternatives) {
             if (a.in(haystack, digit)) {
                 return true;
@@ -129,9 +131,9 @@ public enum Cue {
 
         /** The alternatives of a pattern's top-level alternation. */
         static List<Alternative> of(String regex) {
-            List<Alternative> out = new java.util.ArrayList<>();
+            List<Alternative> out = new ArrayList<>();
             for (String part : topLevel(regex)) {
-                java.util.regex.Matcher words = WORD_LIST.matcher(part);
+                Matcher words = WORD_LIST.matcher(part);
                 if (words.matches()) {
                     for (String word : words.group(1).split("\\|")) {
                         out.add(new Alternative(word, Pattern.compile("\\b" + Pattern.quote(word) + "\\b")));
@@ -149,7 +151,7 @@ public enum Cue {
 
         /** The parts of a regex split at its top-level {@code |}. */
         private static List<String> topLevel(String regex) {
-            List<String> parts = new java.util.ArrayList<>();
+            List<String> parts = new ArrayList<>();
             int depth = 0;
             int from = 0;
             for (int i = 0; i < regex.length(); i++) {
@@ -177,7 +179,7 @@ public enum Cue {
             if (pattern == null || at < 0) {
                 return at >= 0;
             }
-            java.util.regex.Matcher m = pattern.matcher(haystack).useTransparentBounds(true);
+            Matcher m = pattern.matcher(haystack).useTransparentBounds(true);
             for (; at >= 0; at = haystack.indexOf(literal, at + 1)) {
                 if (m.region(at, haystack.length()).lookingAt()) {
                     return true;
@@ -211,9 +213,12 @@ public enum Cue {
         return this == ACTOR && Koepels.of(ActorData.current()).in(text);
     }
 
-    /** The gate: false only when the pattern cannot match; {@code haystack} is the text, folded when case is ignored. */
-    private boolean mayBeIn(String text, String haystack) {
-        if (digits && hasDigit(text)) {
+    /**
+     * The gate: false only when the pattern cannot match; {@code haystack} is the text, folded when
+     * case is ignored, {@code digit} whether it holds one.
+     */
+    private boolean mayBeIn(String haystack, boolean digit) {
+        if (digits && digit) {
             return true;
         }
         for (String literal : literals) {

@@ -11,6 +11,7 @@ import java.text.Normalizer;
 import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -201,6 +202,8 @@ public final class Opgaven {
         private final List<Opgave> all;
         private final Map<Integer, Opgave> byNumber = new LinkedHashMap<>();
         private final List<Names> names;
+        /** The titles and aliases by their first normalised word: a text's words meet them in one pass. */
+        private final Map<String, List<Phrase>> phrasesByFirstWord = new HashMap<>();
 
         public Catalogue(List<Opgave> opgaven) {
             this.all = List.copyOf(opgaven);
@@ -220,13 +223,6 @@ public final class Opgaven {
                 }
             }
         }
-
-        /** A title (weight 3) or alias (1) of the opgave in slot {@code slot}, as its normalised words. */
-        private record Phrase(int slot, int weight, List<String> words) {
-        }
-
-        /** The phrases by their first word: a text's words are matched against them in one pass. */
-        private final Map<String, List<Phrase>> phrasesByFirstWord = new java.util.HashMap<>();
 
         private void addPhrase(String name, int slot, int weight) {
             List<String> words = normalize(name);
@@ -386,7 +382,6 @@ public final class Opgaven {
                     ? Optional.of(best) : Optional.empty();
         }
 
-
         /**
          * The opgave a text is about by the names it uses: a title counts three, each alias
          * mention one; the best must reach 2 and stand alone.
@@ -412,6 +407,10 @@ public final class Opgaven {
 
     /** An opgave's title and aliases, normalised once: every question is matched against them. */
     private record Names(Opgave opgave, String title, List<String> aliases) {
+    }
+
+    /** A title (weight 3) or alias (1) of the opgave in slot {@code slot}, as its normalised words. */
+    private record Phrase(int slot, int weight, List<String> words) {
     }
 
     private static final Pattern LEADING_NUMBER = Pattern.compile("^\\s*\\d{1,2}\\s*[.)]\\s*");
