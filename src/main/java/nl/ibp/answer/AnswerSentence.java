@@ -2,9 +2,11 @@ package nl.ibp.answer;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nl.ibp.passage.Cue;
 import nl.ibp.passage.Sentences;
@@ -38,6 +40,9 @@ final class AnswerSentence {
      * "hoe wordt het accres berekend?", where "Gemeenten verbeteren de begeleiding" answers "hoe wordt … voorkomen?". */
     private static final Pattern STATES_WHAT = Pattern.compile(
             "(?iu)^[-•*\\s]*(?:\\S+\\s+){1,4}?(?:is|zijn|wordt|worden|bedraagt|bedragen|bestaat|bestaan|betekent)\\b");
+    /** "het Digitaal Stelsel Omgevingswet (DSO)": words spelled out before the abbreviation in brackets. */
+    private static final Pattern SPELLED_OUT = Pattern.compile(
+            "\\p{Lu}[\\p{L}-]*(?:\\s+[\\p{L}-]+){1,6}\\s+\\((\\p{Lu}[\\p{Lu}\\p{N}&-]{1,9})\\)");
     /** "1) ", "b. ", "- a) ": a list label is no number the question asks for. */
     private static final Pattern ENUMERATION_LABEL = Pattern.compile("^[-\\s]*(?:\\d{1,2}|[a-zA-Z]|[IVX]+)[.)]\\s+");
 
@@ -85,6 +90,9 @@ final class AnswerSentence {
                 // what was asked opens with it; one that only mentions it, ends with it.
                 score += CUE_BONUS;
             }
+            if (type == QuestionType.DEFINITION && score > 0 && spellsOut(sentence, wanted)) {
+                score += CUE_BONUS; // "wat is het DSO?" is answered where its words are spelled out
+            }
             if (isTitle(sentence)) {
                 score *= TITLE_FACTOR;
             }
@@ -96,8 +104,8 @@ final class AnswerSentence {
                 // A year is a date, no amount: "hoeveel" wants a number besides it.
                 boolean hasCue = type == QuestionType.HOW_MANY ? Cue.amountIn(content)
                         : type.cue().filter(cue -> cue.in(content)).isPresent();
-                // A "wanneer" or "hoeveel" question is not answered by a sentence without a date or number.
-                boolean needsCue = type == QuestionType.WHEN || type == QuestionType.HOW_MANY;
+                // A "wanneer", "hoeveel" or "hoe vaak" question is not answered by a sentence without a date, number or cadence.
+                boolean needsCue = type == QuestionType.WHEN || type == QuestionType.HOW_MANY || type == QuestionType.HOW_OFTEN;
                 // The cue counts only in a sentence that shares a question word: a bare date answers nothing.
                 score = hasCue && score > 0 ? score + CUE_BONUS : needsCue ? score * 0.4 : score;
                 // "wie" asks for a role as much as a name: "De minister van IenW is verantwoordelijk voor …".
@@ -111,6 +119,21 @@ final class AnswerSentence {
             }
         }
         return new Pick(withoutListMarker(passage, best), Math.max(0, bestScore));
+    }
+
+    /**
+     * Whether the sentence spells out an abbreviation the question asks about ({@link #SPELLED_OUT}).
+     * An abbreviation is its own analysed term in lower case (no stemmer shortens "dso" or "res"),
+     * so no analysis runs at question time.
+     */
+    private static boolean spellsOut(String sentence, Map<String, Double> wanted) {
+        Matcher m = SPELLED_OUT.matcher(sentence);
+        while (m.find()) {
+            if (wanted.getOrDefault(m.group(1).toLowerCase(Locale.ROOT), 0.0) > 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** "De geagendeerde onderwerpen zijn:" (its items follow), or "De 5 clusters: A; B; C en D" (inline). */

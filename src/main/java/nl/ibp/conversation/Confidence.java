@@ -69,6 +69,9 @@ final class Confidence {
         if (answer.type() == QuestionType.WHEN && !datesIn(answer, lead)) { // "wanneer" is answered by a date or period
             return false;
         }
+        if (answer.type() == QuestionType.HOW_OFTEN && !Cue.FREQUENCY.in(lead)) { // "hoe vaak" by a cadence
+            return false;
+        }
         double coverage = PASSAGE_SHARE * e.passageCoverage() + (1 - PASSAGE_SHARE) * e.sentenceCoverage();
         if (onAntecedent(answer)) {
             boolean cued = answer.type() == QuestionType.HOW_MANY

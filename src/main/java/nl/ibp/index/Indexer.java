@@ -780,7 +780,7 @@ public final class Indexer implements AutoCloseable {
         text(doc, analyzer, IndexFields.HEADING, p.section(), true);
         text(doc, analyzer, IndexFields.WORDS, p.section() + "\n" + p.text(), false);
         p.opgave().ifPresent(n -> doc.add(new IntField(IndexFields.OPGAVE, n, Field.Store.YES)));
-        for (Cue cue : Cue.of(p.text())) {
+        for (Cue cue : Cue.of(p.text(), p.headingPath())) {
             doc.add(new StringField(IndexFields.CUES, cue.name(), Field.Store.NO));
         }
         doc.add(new StoredField(IndexFields.ORDINAL, p.ordinal()));

@@ -17,8 +17,11 @@ import java.util.stream.Collectors;
 public enum Cue {
     DATE(Pattern.compile(
             "\\b(1[89]\\d\\d|20\\d\\d)\\b|\\b\\d{1,2} (januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)\\b"
-                    + "|\\b(voorjaar|najaar|zomer|kwartaal|helft van|jaarlijks|per jaar)\\b"),
-            false, true, "voorjaar", "najaar", "zomer", "kwartaal", "helft van", "jaarlijks", "per jaar"),
+                    + "|\\b(voorjaar|najaar|zomer|kwartaal|helft van|jaarlijks|per jaar)\\b"
+                    // a time counted from an event: "drie jaar na de inwerkingtreding", "twee weken later"
+                    + "|\\b(jaar na|jaren na|jaar later|maand na|maanden na|maanden later|week na|weken na|weken later"
+                    + "|dagen na|dagen later)\\b"),
+            false, true, "voorjaar", "najaar", "zomer", "kwartaal", "helft van", "jaarlijks", "per jaar", " na", " later"),
     NUMBER(Pattern.compile(
             "\\d|(?iu)\\b(twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|twintig|honderd|duizend|miljoen|miljard|"
                     + "twaalftal|tiental|aantal|helft)\\b|%|procent|€"),
@@ -41,6 +44,17 @@ public enum Cue {
                     + "|inrichten|richten|afgesproken|spreken|afspraken|actieprogramma|programma)\\b"),
             true, false, "gaan", "gaat", "zullen", "zal", "komt", "komen", "start", "ontwikkel", "investe", "richten",
             "afgesproken", "spreken", "afspraken", "programma"),
+    /** How often, for "hoe vaak": a cadence ("elk half jaar", "jaarlijks", "twee keer per jaar", "per kwartaal"). */
+    FREQUENCY(Pattern.compile(
+            "(?iu)\\b(jaarlijks|jaarlijkse|halfjaarlijks|halfjaarlijkse|maandelijks|maandelijkse|wekelijks|wekelijkse"
+                    + "|dagelijks|dagelijkse|per jaar|per half jaar|per halfjaar|per kwartaal|per maand|per week"
+                    + "|elk jaar|elk half jaar|elk halfjaar|elk kwartaal|elke maand|elke week|ieder jaar|ieder half jaar"
+                    + "|ieder kwartaal|iedere maand|iedere week|eens per|een keer|één keer|twee keer|drie keer|vier keer"
+                    + "|vijf keer|zes keer|tien keer|twee maal|drie maal|vier maal|om de twee jaar|om de drie jaar"
+                    + "|om de vier jaar|om de twee maanden|om de drie maanden|om de zes maanden|regelmatig|periodiek)\\b"
+                    + "|\\b\\d+ (keer|maal)\\b"),
+            true, true, "jaarlijks", "maandelijks", "wekelijks", "dagelijks", "per ", "elk", "ieder", "eens per", "keer",
+            "maal", "om de", "regelmatig", "periodiek"),
     /** A cause or purpose, for "waarom": the conjunctions and prepositions that give one. */
     REASON(Pattern.compile(
             "(?iu)\\b(omdat|want|doordat|daardoor|daarom|vanwege|wegens|dankzij|reden|redenen|oorzaak|oorzaken"
@@ -273,6 +287,32 @@ public enum Cue {
     /** Whether the text holds a number or amount besides its years: what "hoeveel" asks for. */
     public static boolean amountIn(String text) {
         return NUMBER.in(YEARS.matcher(text).replaceAll(" "));
+    }
+
+    /** A heading that asks or gives a reason: "Waarom een nieuwe datum", "Redenen voor uitstel". */
+    private static final Pattern REASON_HEADING = Pattern.compile("(?iu)^\\W*(?:\\d+[.)]?\\s*)?(?:waarom|waardoor)\\b");
+
+    /**
+     * The cues a passage has from the heading it stands directly under: {@link #REASON} when that
+     * heading asks or names a reason, as the sentences under "Waarom uitstel?" give the reason
+     * without a "because".
+     */
+    public static Set<Cue> fromHeading(List<String> headingPath) {
+        Set<Cue> cues = EnumSet.noneOf(Cue.class);
+        if (!headingPath.isEmpty()) {
+            String heading = headingPath.getLast();
+            if (REASON_HEADING.matcher(heading).find() || REASON.in(heading)) {
+                cues.add(REASON);
+            }
+        }
+        return cues;
+    }
+
+    /** The cues of a passage: those of its text and those of its heading ({@link #fromHeading}). */
+    public static Set<Cue> of(String text, List<String> headingPath) {
+        Set<Cue> cues = of(text);
+        cues.addAll(fromHeading(headingPath));
+        return cues;
     }
 
     public static Set<Cue> of(String text) {

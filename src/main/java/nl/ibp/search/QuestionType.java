@@ -14,9 +14,10 @@ public enum QuestionType {
      * "waarom wordt de wet uitgesteld?", "wat is de reden daarvan?": a cause or purpose. Read before
      * the others, so "waarom duurt het tot 2021?" asks for the reason, not the date.
      */
-    REASON(Pattern.compile("^\\W*(en\\s+)?waarom\\b|\\b(om welke reden(?:en)?|wat (is|zijn|was|waren) de (reden(?:en)?|oorzaak|oorzaken|aanleiding)|hoe komt het|waardoor komt)\\b")),
+    REASON(Pattern.compile("^\\W*(en\\s+)?(waarom|waardoor)\\b|\\b(om welke reden(?:en)?|wat (is|zijn|was|waren) de (reden(?:en)?|oorzaak|oorzaken|aanleiding)|hoe komt het|waardoor komt)\\b")),
     WHEN(Pattern.compile("\\b(wanneer|welk jaar|welke jaren|welke periode|welke datum|per wanneer|vanaf wanneer|sinds wanneer|tot wanneer|hoe lang|hoe oud|deadline|uiterlijk|datum)\\b")),
-    HOW_MANY(Pattern.compile("\\b(hoeveel|hoe groot|hoe veel|hoe hoog|welk bedrag|hoe vaak|welke? (?:deel|aandeel|percentage)|wat (?:kost|kosten|kostte|kostten))\\b")),
+    HOW_OFTEN(Pattern.compile("\\b(hoe vaak|hoe dikwijls|hoe regelmatig|met welke frequentie)\\b")),
+    HOW_MANY(Pattern.compile("\\b(hoeveel|hoe groot|hoe veel|hoe hoog|welk bedrag|welke? (?:deel|aandeel|percentage)|wat (?:kost|kosten|kostte|kostten))\\b")),
     /** "wie heeft die ledenbrief ondertekend?": the signature of a letter, not its text. */
     SIGNER(Pattern.compile("\\b(ondertekend|ondertekende|ondertekenden|getekend|ondertekenaar|ondertekenaars|ondertekening|afzender)\\b")),
     WHO(Pattern.compile("\\b(wie|welke partij(en)?|welke minister|welke organisatie|verantwoordelijk|trekker|voortouw|regie)\\b")),
@@ -41,6 +42,7 @@ public enum QuestionType {
         return switch (this) {
             case WHEN -> Optional.of(Cue.DATE);
             case HOW_MANY -> Optional.of(Cue.NUMBER);
+            case HOW_OFTEN -> Optional.of(Cue.FREQUENCY);
             case WHO, SIGNER, HOW -> Optional.of(Cue.ACTOR);
             case ACTION -> Optional.of(Cue.ACTION);
             case REASON -> Optional.of(Cue.REASON);

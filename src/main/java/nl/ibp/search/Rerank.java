@@ -86,7 +86,8 @@ final class Rerank {
     /**
      * How much of the question one sentence of the passage holds, 0 to 1: the rarity of the distinct
      * question terms in its best sentence over that of all question terms, counting the kind of
-     * answer asked for (a date for "wanneer") as one more share when that sentence holds it.
+     * answer asked for (a date for "wanneer") as one more share when that sentence holds it, or the
+     * heading the passage stands under gives it ({@link Cue#fromHeading}).
      */
     static double focus(Hit hit, List<String> questionTerms, Rarity rarity, Optional<Cue> cue) {
         Set<String> distinct = new LinkedHashSet<>(questionTerms);
@@ -96,11 +97,13 @@ final class Rerank {
         }
         String text = hit.passage().text();
         List<Sentences.Span> spans = Sentences.split(text);
+        // every sentence under "Waarom uitstel?" gives the reason
+        boolean underCue = cue.isPresent() && Cue.fromHeading(hit.passage().headingPath()).contains(cue.get());
         double best = 0;
         for (int i = 0; i < hit.sentenceTerms().size(); i++) {
             Set<String> held = new HashSet<>(hit.sentenceTerms().get(i));
             double share = distinct.stream().filter(held::contains).mapToDouble(rarity::of).sum() / all;
-            boolean answers = cue.isPresent() && i < spans.size() && cue.get().in(spans.get(i).of(text));
+            boolean answers = cue.isPresent() && (underCue || i < spans.size() && cue.get().in(spans.get(i).of(text)));
             double value = cue.isEmpty() ? share : (1 - CUE_SHARE) * share + (answers ? CUE_SHARE : 0);
             best = Math.max(best, value);
         }

@@ -96,6 +96,30 @@ class AnswerSentenceTest {
     }
 
     @Test
+    void howOftenIsAnsweredByACadence() {
+        String passage = "In 2021 stuur ik uw Kamer het ontwerp van het besluit over de invoering. "
+                + "Ik blijf de Kamer elk half jaar over de voortgang van de invoering informeren.";
+        assertEquals("Ik blijf de Kamer elk half jaar over de voortgang van de invoering informeren.",
+                pick("Hoe vaak wordt de Kamer over de invoering geïnformeerd?", passage));
+    }
+
+    @Test
+    void anAbbreviationIsDefinedWhereItIsSpelledOut() {
+        String passage = "In het najaar stuur ik uw Kamer de stand van zaken van het DSO. "
+                + "Oefenen met het nieuwe Digitaal Stelsel Omgevingswet (DSO) lukt minder goed.";
+        assertEquals("Oefenen met het nieuwe Digitaal Stelsel Omgevingswet (DSO) lukt minder goed.",
+                pick("wat is het DSO eigenlijk", passage));
+    }
+
+    @Test
+    void waardoorAsksForTheCause() {
+        String passage = "Als er niets verandert, lopen de kosten de komende jaren verder op. "
+                + "De kosten stijgen vooral doordat meer kinderen jeugdhulp krijgen.";
+        assertEquals("De kosten stijgen vooral doordat meer kinderen jeugdhulp krijgen.",
+                pick("Waardoor lopen de kosten van jeugdzorg op?", passage));
+    }
+
+    @Test
     void aYearIsNoAmount() {
         String passage = "Overheden leggen keuzes voor overleg over klimaat vast tot 2030. "
                 + "Vier keer per jaar is er een bestuurlijk overleg over klimaat.";

@@ -73,6 +73,24 @@ class CueTest {
     }
 
     @Test
+    void aTimeMayBeCountedFromAnEventAndACadenceIsItsOwnCue() {
+        assertTrue(Cue.DATE.in("De staatssecretaris evalueert de wet drie jaar na de inwerkingtreding."));
+        assertFalse(Cue.DATE.in("De staatssecretaris evalueert de wet na de inwerkingtreding."));
+        assertTrue(Cue.FREQUENCY.in("Ik informeer de Kamer elk half jaar."));
+        assertTrue(Cue.FREQUENCY.in("Er is 4 keer overleg."));
+        assertFalse(Cue.FREQUENCY.in("Ik informeer de Kamer in 2021."));
+    }
+
+    @Test
+    void aHeadingThatAsksWhyGivesItsPassageTheReasonCue() {
+        assertEquals(java.util.Set.of(Cue.REASON), Cue.fromHeading(List.of("Omgevingswet", "Waarom een nieuwe datum")));
+        assertEquals(java.util.Set.of(Cue.REASON), Cue.fromHeading(List.of("2. Redenen voor het uitstel")));
+        assertEquals(java.util.Set.of(), Cue.fromHeading(List.of("Waarom een nieuwe datum", "Vervolg")),
+                "only the heading the passage stands directly under");
+        assertTrue(Cue.of("De coronacrisis vraagt veel.", List.of("Waarom uitstel?")).contains(Cue.REASON));
+    }
+
+    @Test
     void theKoepelsOfTheActorCueComeFromTheActorsFileInUse() {
         ActorData shipped = ActorData.current();
         try {

@@ -36,13 +36,15 @@ class QuestionTypeTest {
     void theKindOfAnswerFollowsTheQuestionWord() {
         assertEquals(QuestionType.WHEN, QuestionType.of("hoe lang loopt dat nog"));
         assertEquals(QuestionType.WHEN, QuestionType.of("over welke jaren gaan de afspraken"));
-        assertEquals(QuestionType.HOW_MANY, QuestionType.of("hoe vaak is er overleg"));
+        assertEquals(QuestionType.HOW_OFTEN, QuestionType.of("hoe vaak is er overleg")); // a cadence, not an amount
+        assertEquals(QuestionType.HOW_MANY, QuestionType.of("hoeveel overleggen zijn er"));
         assertEquals(QuestionType.SIGNER, QuestionType.of("wie heeft die ledenbrief ondertekend?"));
         assertEquals(QuestionType.WHO, QuestionType.of("wie heeft de regie?"));
         assertEquals(QuestionType.ACTION, QuestionType.of("wat gaan rijk en gemeenten daaraan doen"));
         assertEquals(QuestionType.REASON, QuestionType.of("Waarom duurt het tot 2021?")); // the reason, not the date
         assertEquals(QuestionType.REASON, QuestionType.of("en waarom is dat uitgesteld?"));
         assertEquals(QuestionType.REASON, QuestionType.of("wat is de reden van het uitstel"));
+        assertEquals(QuestionType.REASON, QuestionType.of("Waardoor lopen de kosten op?")); // the cause
         assertEquals(QuestionType.REASON, QuestionType.of("hoe komt het dat gemeenten tekorten hebben?"));
         assertEquals(java.util.Optional.of(nl.ibp.passage.Cue.REASON), QuestionType.REASON.cue());
         assertTrue(nl.ibp.passage.Cue.REASON.in("De wet is uitgesteld omdat de systemen niet klaar zijn."));
