@@ -54,8 +54,9 @@ final class DutchWords {
             "daaraan", "daarvoor", "daarbij", "daarin", "daarvan", "daarmee", "daarover", "daarop", "daardoor",
             "daarna", "daaruit", "daartoe", "daar", "hieraan", "hiervoor", "hierbij", "hierin", "hiervan", "hiermee",
             "hierover", "hierop", "hier", "weer", "morgen", "vandaag", "gisteren", "ergens", "iets", "wel",
+            "straks", "uiteindelijk", "binnenkort",
             // separable verb particles left over from "van het gas af", "gaat ... over", ...
-            "af", "toe");
+            "af", "toe", "mee");
 
     /** Dutch stopwords: Lucene's DutchAnalyzer default set, accent-folded. */
     static final CharArraySet STOPWORDS;

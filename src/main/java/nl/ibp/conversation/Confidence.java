@@ -81,11 +81,20 @@ final class Confidence {
         return coverage >= MIN_COVERAGE;
     }
 
-    /** A date or period in the lead: "in 2021", "per 1 januari", "de komende drie jaar". */
+    /**
+     * A date or period in the lead: "in 2021", "per 1 januari", "de komende drie jaar"; for "hoe lang"
+     * also a duration: "ten minste zes maanden".
+     */
     private static boolean datesIn(Answer answer, String lead) {
-        return Cue.DATE.in(lead) || !DutchDates.find(lead, answer.lead().flatMap(l -> l.hit().document().date())
+        return Cue.DATE.in(lead) || HOW_LONG.matcher(answer.question().text()).find() && DURATION.matcher(lead).find()
+                || !DutchDates.find(lead, answer.lead().flatMap(l -> l.hit().document().date())
                 .orElse(LocalDate.EPOCH)).isEmpty();
     }
+
+    private static final Pattern HOW_LONG = Pattern.compile("(?iu)\\bhoe\\s+lang\\b");
+    private static final Pattern DURATION = Pattern.compile("(?iu)\\b(?:\\d+|een|één|twee|drie|vier|vijf|zes|zeven|acht"
+            + "|negen|tien|elf|twaalf|achttien|vierentwintig|enkele|meerdere|vele)\\s+(?:jaar|jaren|maanden|maand|weken|week"
+            + "|dagen|dag|uur)\\b");
 
     private static boolean onAntecedent(Answer answer) {
         return answer.lead().flatMap(l -> answer.question().antecedent().filter(l.hit().passage().id()::equals))
