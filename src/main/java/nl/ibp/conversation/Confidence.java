@@ -86,9 +86,14 @@ final class Confidence {
      * also a duration: "ten minste zes maanden".
      */
     private static boolean datesIn(Answer answer, String lead) {
-        return Cue.DATE.in(lead) || HOW_LONG.matcher(answer.question().text()).find() && DURATION.matcher(lead).find()
+        return Cue.DATE.in(lead) || givesHowLong(answer.question().text(), lead)
                 || !DutchDates.find(lead, answer.lead().flatMap(l -> l.hit().document().date())
                 .orElse(LocalDate.EPOCH)).isEmpty();
+    }
+
+    /** Whether the question asks "hoe lang" and the lead gives a duration. */
+    static boolean givesHowLong(String question, String lead) {
+        return HOW_LONG.matcher(question).find() && DURATION.matcher(lead).find();
     }
 
     private static final Pattern HOW_LONG = Pattern.compile("(?iu)\\bhoe\\s+lang\\b");

@@ -38,6 +38,13 @@ class IbpAnalyzerTest {
     }
 
     @Test
+    void chatFillersAndParticlesAreNoQuestionTerms() {
+        assertEquals(List.of(), Tokens.of(query, "uiteindelijk binnenkort straks mee"));
+        assertEquals(Tokens.of(query, "Wie neemt de examens af?"), Tokens.of(query, "Wie neemt straks de examens af?"));
+        assertEquals(1, Tokens.of(index, "straks").size(), "the documents' own words are all indexed");
+    }
+
+    @Test
     void indexDropsStopwordsButKeepsQuestionWords() {
         assertEquals(List.of("gemeent", "rijk"), Tokens.of(index, "De gemeenten en het Rijk"));
         assertEquals(1, Tokens.of(index, "wanneer").size());
