@@ -70,6 +70,7 @@ public final class AnswerEngine implements AutoCloseable {
     private final SignatureLead signatures;
     private final AgreementMatching agreements;
     private final EvidenceMeasure evidence;
+    private final MovedLead moved;
 
     private AnswerEngine(PassageSearcher searcher, List<Agreement> agreements) {
         this.searcher = searcher;
@@ -78,6 +79,7 @@ public final class AnswerEngine implements AutoCloseable {
         this.signatures = new SignatureLead(searcher, terms);
         this.agreements = new AgreementMatching(searcher, terms, agreements);
         this.evidence = new EvidenceMeasure(weighting);
+        this.moved = new MovedLead(searcher, agreements);
     }
 
     /** Opens the index and, when it has one, the agreements tracker (read once: it changes only on re-index). */
@@ -120,13 +122,18 @@ public final class AnswerEngine implements AutoCloseable {
         if (type == QuestionType.SIGNER) {
             chosen = signatures.of(asked, topic, chosen.passages()).map(chosen::ledBy).orElse(chosen);
         }
+        // What the question matched decides how sure the answer is, also when a newer document moved it.
+        Optional<RankedPassage> matched = chosen.lead();
+        if (type == QuestionType.WHEN && matched.isPresent()) {
+            chosen = moved.of(matched.get(), chosen.passages()).map(chosen::ledBy).orElse(chosen);
+        }
         List<RankedPassage> passages = chosen.passages();
         Optional<Opgave> opgave = opgave(text, passages).or(() -> context.flatMap(Opgaven::mentionedIn));
         String all = context.map(c -> text + " " + c).orElse(text);
         // A follow-up has few words of its own ("en wie betaalt dat?"): its evidence is read with the topic it leans on.
         boolean onAntecedent = chosen.leadIs(question.antecedent());
         return new Answer(question, type, opgave, agreements.matching(all, type, opgave, passages), passages,
-                chosen.lead(), evidence.of(all, asked, topic, chosen.lead(), onAntecedent));
+                chosen.lead(), evidence.of(all, asked, topic, matched, onAntecedent));
     }
 
     /** What the question asks for: an elliptic follow-up ("en voor klimaatadaptatie?") asks what its context asked. */

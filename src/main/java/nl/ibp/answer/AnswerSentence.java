@@ -99,7 +99,7 @@ final class AnswerSentence {
             score += HEADING_SHARE * heading.stream().filter(t -> !have.contains(t))
                     .mapToDouble(t -> wanted.getOrDefault(t, 0.0)).sum();
             double mostBonus = CUE_BONUS + (type == QuestionType.WHO ? ROLE_BONUS : 0);
-            if (score + mostBonus > bestScore) { // the cue's regex only where it can change the outcome
+            if (score + mostBonus >= bestScore) { // the cue's regex only where it can change the outcome
                 String content = ENUMERATION_LABEL.matcher(sentence).replaceFirst("");
                 // A year is a date, no amount: "hoeveel" wants a number besides it.
                 boolean hasCue = type == QuestionType.HOW_MANY ? Cue.amountIn(content)
@@ -113,7 +113,10 @@ final class AnswerSentence {
                     score += ROLE_BONUS;
                 }
             }
-            if (score > bestScore) { // ties go to the earlier sentence
+            // Ties go to the earlier sentence; for "wanneer" to the one naming the later year: where a
+            // letter moves a date, "op 1 januari 2022 … in plaats van 1 januari 2021" follows the old one.
+            if (score > bestScore || score == bestScore && score > 0 && type == QuestionType.WHEN
+                    && latestYear(sentence) > latestYear(best.of(passage))) {
                 bestScore = score;
                 best = span;
             }
@@ -134,6 +137,13 @@ final class AnswerSentence {
             }
         }
         return false;
+    }
+
+    private static final Pattern YEAR = Pattern.compile("\\b(?:19|20)\\d\\d\\b");
+
+    /** The latest year a sentence names, 0 when it names none. */
+    private static int latestYear(String sentence) {
+        return YEAR.matcher(sentence).results().mapToInt(r -> Integer.parseInt(r.group())).max().orElse(0);
     }
 
     /** "De geagendeerde onderwerpen zijn:" (its items follow), or "De 5 clusters: A; B; C en D" (inline). */

@@ -47,11 +47,12 @@ final class LeadChoice {
      */
     record Chosen(List<RankedPassage> passages, Optional<RankedPassage> lead) {
 
-        /** These passages led by {@code first}: it leads, the passages found follow it. */
+        /** These passages led by {@code first}: it leads, the passages found follow it (without it). */
         Chosen ledBy(RankedPassage first) {
             List<RankedPassage> led = new ArrayList<>();
             led.add(first);
-            passages.forEach(p -> led.add(new RankedPassage(p.rank() + 1, p.hit(), p.answer())));
+            passages.stream().filter(p -> !p.hit().passage().id().equals(first.hit().passage().id()))
+                    .forEach(p -> led.add(new RankedPassage(led.size() + 1, p.hit(), p.answer())));
             return new Chosen(led, Optional.of(first));
         }
 

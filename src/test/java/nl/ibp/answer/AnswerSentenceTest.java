@@ -96,6 +96,14 @@ class AnswerSentenceTest {
     }
 
     @Test
+    void ofTwoEqualWhenSentencesTheOneNamingTheLaterDateWins() {
+        String passage = "Op 27 maart heb ik laten weten dat de wet niet op 1 januari 2021 in werking kan treden. "
+                + "Ik heb besloten dat de wet op 1 januari 2022 in werking treedt, in plaats van 1 januari 2021.";
+        assertEquals("Ik heb besloten dat de wet op 1 januari 2022 in werking treedt, in plaats van 1 januari 2021.",
+                pick("Wanneer treedt de wet in werking?", passage));
+    }
+
+    @Test
     void howOftenIsAnsweredByACadence() {
         String passage = "In 2021 stuur ik uw Kamer het ontwerp van het besluit over de invoering. "
                 + "Ik blijf de Kamer elk half jaar over de voortgang van de invoering informeren.";
