@@ -63,10 +63,13 @@ final class AnswerSentence {
      * @param heading       the analysed terms of the heading the passage stands under (empty when none):
      *                      a passage under "2. Kinderen die tussen wal en schip vallen" is about that,
      *                      even where its sentences do not repeat it
+     * @param underHeading  the cues the passage has from its heading ({@link Cue#fromHeading}): every sentence
+     *                      under "Waarom uitstel?" gives the reason
      * @return the best sentence's span within {@code passage}, with its score
      */
     static Pick pick(Map<String, Double> wanted, QuestionType type, String passage,
-                     List<List<String>> sentenceTerms, Function<String, List<String>> terms, Set<String> heading) {
+                     List<List<String>> sentenceTerms, Function<String, List<String>> terms, Set<String> heading,
+                     Set<Cue> underHeading) {
         List<Sentences.Span> sentences = Sentences.split(passage);
         if (sentences.isEmpty()) {
             return new Pick(new Sentences.Span(0, passage.length()), 0);
@@ -103,9 +106,11 @@ final class AnswerSentence {
                 String content = ENUMERATION_LABEL.matcher(sentence).replaceFirst("");
                 // A year is a date, no amount: "hoeveel" wants a number besides it.
                 boolean hasCue = type == QuestionType.HOW_MANY ? Cue.amountIn(content)
-                        : type.cue().filter(cue -> cue.in(content)).isPresent();
-                // A "wanneer", "hoeveel" or "hoe vaak" question is not answered by a sentence without a date, number or cadence.
-                boolean needsCue = type == QuestionType.WHEN || type == QuestionType.HOW_MANY || type == QuestionType.HOW_OFTEN;
+                        : type.cue().filter(cue -> underHeading.contains(cue) || cue.in(content)).isPresent();
+                // A "wanneer", "hoeveel", "hoe vaak" or "waarom" question is not answered by a sentence without
+                // a date, number, cadence or reason.
+                boolean needsCue = type == QuestionType.WHEN || type == QuestionType.HOW_MANY || type == QuestionType.HOW_OFTEN
+                        || type == QuestionType.REASON;
                 // The cue counts only in a sentence that shares a question word: a bare date answers nothing.
                 score = hasCue && score > 0 ? score + CUE_BONUS : needsCue ? score * 0.4 : score;
                 // "wie" asks for a role as much as a name: "De minister van IenW is verantwoordelijk voor …".

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nl.ibp.answer.AnswerEngine.RankedPassage;
+import nl.ibp.passage.Cue;
 import nl.ibp.passage.PassageKind;
 import nl.ibp.search.Hit;
 import nl.ibp.search.PassageSearcher;
@@ -95,7 +96,7 @@ final class LeadChoice {
             List<String> path = hit.passage().headingPath();
             Set<String> heading = path.isEmpty() ? Set.of() : Set.copyOf(weighting.analyzed(path.getLast()));
             AnswerSentence.Pick pick = AnswerSentence.pick(inSentence, type, hit.passage().text(), hit.sentenceTerms(),
-                    weighting::analyzed, heading);
+                    weighting::analyzed, heading, Cue.fromHeading(path));
             RankedPassage ranked = new RankedPassage(passages.size() + 1, hit, pick.span());
             passages.add(ranked);
             boolean antecedent = question.antecedent().filter(hit.passage().id()::equals).isPresent()

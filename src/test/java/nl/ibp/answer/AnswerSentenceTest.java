@@ -30,13 +30,13 @@ class AnswerSentenceTest {
         }
         TERMS.apply(question).forEach(t -> wanted.put(t, 1.0));
         QuestionType type = QuestionType.of(question);
-        AnswerSentence.Pick now = AnswerSentence.pick(wanted, type, passage, List.of(), TERMS, heading);
+        AnswerSentence.Pick now = AnswerSentence.pick(wanted, type, passage, List.of(), TERMS, heading, Set.of());
         // The terms the index stores per sentence must give the same answer as analysing now.
         List<List<String>> stored = AnalyzedTerms.perSentence(ANALYZER, passage).lines()
                 .map(l -> l.isEmpty() ? List.<String>of() : List.of(l.split(" "))).toList();
         assertEquals(now, AnswerSentence.pick(wanted, type, passage, stored, t -> {
             throw new AssertionError("stored terms fit: no analysis at question time");
-        }, heading));
+        }, heading, Set.of()));
         return now;
     }
 
@@ -101,6 +101,22 @@ class AnswerSentenceTest {
                 + "Ik heb besloten dat de wet op 1 januari 2022 in werking treedt, in plaats van 1 januari 2021.";
         assertEquals("Ik heb besloten dat de wet op 1 januari 2022 in werking treedt, in plaats van 1 januari 2021.",
                 pick("Wanneer treedt de wet in werking?", passage));
+    }
+
+    @Test
+    void aWhyQuestionWantsAReasonUnlessTheHeadingGivesIt() {
+        String passage = "Dat heeft minister Knops de Kamer laten weten over de herijking. "
+                + "De minister noemt zorgvuldigheid als reden om de herijking te verschuiven.";
+        assertEquals("De minister noemt zorgvuldigheid als reden om de herijking te verschuiven.",
+                pick("Waarom heeft minister Knops de herijking uitgesteld?", passage));
+        String under = "De coronacrisis vraagt veel van de invoering. Het uitstel geeft de invoering een jaar extra.";
+        java.util.Map<String, Double> wanted = new java.util.HashMap<>();
+        TERMS.apply("Waarom is de invoering uitgesteld?").forEach(t -> wanted.put(t, 1.0));
+        AnswerSentence.Pick plain = AnswerSentence.pick(wanted, QuestionType.REASON, under, List.of(), TERMS, Set.of(), Set.of());
+        AnswerSentence.Pick headed = AnswerSentence.pick(wanted, QuestionType.REASON, under, List.of(), TERMS, Set.of(),
+                Set.of(nl.ibp.passage.Cue.REASON));
+        assertTrue(headed.score() > plain.score(), "under 'Waarom uitstel?' every sentence gives the reason: "
+                + plain.score() + " vs " + headed.score());
     }
 
     @Test
