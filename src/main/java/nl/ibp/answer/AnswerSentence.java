@@ -106,13 +106,16 @@ final class AnswerSentence {
                 String content = ENUMERATION_LABEL.matcher(sentence).replaceFirst("");
                 // A year is a date, no amount: "hoeveel" wants a number besides it.
                 boolean hasCue = type == QuestionType.HOW_MANY ? Cue.amountIn(content)
-                        : type.cue().filter(cue -> underHeading.contains(cue) || cue.in(content)).isPresent();
+                        : type.cue().filter(cue -> cue.in(content)).isPresent();
+                // Under "Waarom uitstel?" every sentence gives the reason: none is taken for lacking one, and
+                // the one that says it in so many words ("omdat", "wij vinden") still stands out.
+                boolean givenByHeading = type.cue().filter(underHeading::contains).isPresent();
                 // A "wanneer", "hoeveel", "hoe vaak" or "waarom" question is not answered by a sentence without
                 // a date, number, cadence or reason.
                 boolean needsCue = type == QuestionType.WHEN || type == QuestionType.HOW_MANY || type == QuestionType.HOW_OFTEN
                         || type == QuestionType.REASON;
                 // The cue counts only in a sentence that shares a question word: a bare date answers nothing.
-                score = hasCue && score > 0 ? score + CUE_BONUS : needsCue ? score * 0.4 : score;
+                score = hasCue && score > 0 ? score + CUE_BONUS : needsCue && !givenByHeading ? score * 0.4 : score;
                 // "wie" asks for a role as much as a name: "De minister van IenW is verantwoordelijk voor …".
                 if (type == QuestionType.WHO && hasCue && score > 0 && AgreementMatching.askedRole(content).isPresent()) {
                     score += ROLE_BONUS;

@@ -55,6 +55,12 @@ public enum Cue {
                     + "|\\b\\d+ (keer|maal)\\b"),
             true, true, "jaarlijks", "maandelijks", "wekelijks", "dagelijks", "per ", "elk", "ieder", "eens per", "keer",
             "maal", "om de", "regelmatig", "periodiek"),
+    /** A position taken, for "wat vindt …": "wij vinden dat", "wij steunen", "het standpunt van". */
+    OPINION(Pattern.compile(
+            "(?iu)\\b(wij vinden|vinden wij|vinden dat|vindt dat|wij vragen|vragen wij|wij pleiten|pleit|pleiten"
+                    + "|wij steunen|steunen wij|steunt|wij hechten eraan|hechten eraan|hecht eraan|verzet zich|verzetten zich"
+                    + "|is van mening|zijn van mening|standpunt|standpunten|staat op het standpunt|wij willen)\\b"),
+            true, false, "vind", "vragen", "pleit", "steun", "hecht", "verzet", "mening", "standpunt", "wij willen"),
     /** A cause or purpose, for "waarom": the conjunctions and prepositions that give one. */
     REASON(Pattern.compile(
             "(?iu)\\b(omdat|want|doordat|daardoor|daarom|vanwege|wegens|dankzij|reden|redenen|oorzaak|oorzaken"
@@ -295,7 +301,7 @@ public enum Cue {
     /**
      * The cues a passage has from the heading it stands directly under: {@link #REASON} when that
      * heading asks or names a reason, as the sentences under "Waarom uitstel?" give the reason
-     * without a "because".
+     * without a "because"; {@link #OPINION} under "Standpunt van de VNG".
      */
     public static Set<Cue> fromHeading(List<String> headingPath) {
         Set<Cue> cues = EnumSet.noneOf(Cue.class);
@@ -303,6 +309,9 @@ public enum Cue {
             String heading = headingPath.getLast();
             if (REASON_HEADING.matcher(heading).find() || REASON.in(heading)) {
                 cues.add(REASON);
+            }
+            if (OPINION.in(heading)) { // "Standpunt van de VNG": what follows is the position
+                cues.add(OPINION);
             }
         }
         return cues;

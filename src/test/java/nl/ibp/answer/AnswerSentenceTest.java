@@ -120,6 +120,14 @@ class AnswerSentenceTest {
     }
 
     @Test
+    void anOpinionQuestionIsAnsweredByThePositionTaken() {
+        String passage = "Wij vinden dat het Rijk de tekorten structureel moet dekken. "
+                + "Tegelijk werken gemeenten aan maatregelen om de jeugdzorg beter te organiseren.";
+        assertEquals("Wij vinden dat het Rijk de tekorten structureel moet dekken.",
+                pick("Wat vindt de VNG van de tekorten in de jeugdzorg?", passage));
+    }
+
+    @Test
     void howOftenIsAnsweredByACadence() {
         String passage = "In 2021 stuur ik uw Kamer het ontwerp van het besluit over de invoering. "
                 + "Ik blijf de Kamer elk half jaar over de voortgang van de invoering informeren.";

@@ -88,6 +88,9 @@ class CueTest {
         assertEquals(java.util.Set.of(), Cue.fromHeading(List.of("Waarom een nieuwe datum", "Vervolg")),
                 "only the heading the passage stands directly under");
         assertTrue(Cue.of("De coronacrisis vraagt veel.", List.of("Waarom uitstel?")).contains(Cue.REASON));
+        assertEquals(java.util.Set.of(Cue.OPINION), Cue.fromHeading(List.of("3. Standpunt van de VNG")));
+        assertTrue(Cue.OPINION.in("Wij vinden dat het Rijk de tekorten moet dekken."));
+        assertFalse(Cue.OPINION.in("Het overleg vindt de komende maanden plaats."), "'vindt … plaats' takes no position");
     }
 
     @Test
