@@ -2,8 +2,8 @@ package nl.ibp.answer;
 
 import java.io.IOException;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,7 +29,8 @@ final class MovedLead {
     private static final int MAX_MOVES = 10;
 
     private final PassageSearcher searcher;
-    private final Map<String, Agreement> byId = new HashMap<>();
+    /** In the tracker's order, so that the same index always gives the same lead. */
+    private final Map<String, Agreement> byId = new LinkedHashMap<>();
 
     MovedLead(PassageSearcher searcher, List<Agreement> agreements) {
         this.searcher = searcher;
@@ -43,10 +44,22 @@ final class MovedLead {
                 .filter(a -> a.superseded() && a.source().passage().equals(lead.hit().passage().id()))
                 .filter(a -> sentence.contains(a.text()) || a.text().contains(sentence.strip()))
                 .findFirst();
-        if (moved.isEmpty()) {
+        Optional<Agreement> current = moved.map(this::endOfChain).filter(a -> a != moved.get()).map(this::latestOfPassage);
+        if (current.isEmpty()) {
             return Optional.empty();
         }
-        Agreement current = moved.get();
+        String passageId = current.get().source().passage();
+        Optional<Hit> hit = shown.stream().map(RankedPassage::hit).filter(h -> h.passage().id().equals(passageId)).findFirst();
+        if (hit.isEmpty()) {
+            hit = searcher.byId(passageId);
+        }
+        String text = current.get().text();
+        return hit.map(h -> new RankedPassage(1, h, spanOf(h.passage().text(), text)));
+    }
+
+    /** The agreement the superseded marks lead to from {@code a}: the last one, which is current. */
+    private Agreement endOfChain(Agreement a) {
+        Agreement current = a;
         Set<String> seen = new HashSet<>();
         while (current.supersededBy().isPresent() && seen.size() < MAX_MOVES && seen.add(current.id())) {
             Agreement next = byId.get(current.supersededBy().get());
@@ -55,25 +68,23 @@ final class MovedLead {
             }
             current = next;
         }
-        if (current == moved.get()) {
-            return Optional.empty();
-        }
-        // A passage that moves a date names the old dates beside the new one ("verschoven van 1 januari
-        // 2021 naar 1 juli 2021 … nu 1 januari 2022"): of its agreements, the latest date is the one in force.
-        String passageId = current.source().passage();
-        Agreement inForce = current;
-        for (Agreement a : byId.values()) {
-            if (a.source().passage().equals(passageId) && !a.superseded() && latest(a).isAfter(latest(inForce))) {
-                inForce = a;
+        return current;
+    }
+
+    /**
+     * A passage that moves a date names the old dates beside the new one ("verschoven van 1 januari
+     * 2021 naar 1 juli 2021 … nu 1 januari 2022"): of its current agreements the one with the latest
+     * date is in force ({@code a} itself on a tie).
+     */
+    private Agreement latestOfPassage(Agreement a) {
+        Agreement latest = a;
+        for (Agreement other : byId.values()) {
+            if (other.source().passage().equals(a.source().passage()) && !other.superseded()
+                    && latest(other).isAfter(latest(latest))) {
+                latest = other;
             }
         }
-        current = inForce;
-        Optional<Hit> hit = shown.stream().map(RankedPassage::hit).filter(h -> h.passage().id().equals(passageId)).findFirst();
-        if (hit.isEmpty()) {
-            hit = searcher.byId(passageId);
-        }
-        String text = current.text();
-        return hit.map(h -> new RankedPassage(1, h, spanOf(h.passage().text(), text)));
+        return latest;
     }
 
     private static LocalDate latest(Agreement a) {
