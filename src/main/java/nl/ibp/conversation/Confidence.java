@@ -44,7 +44,8 @@ final class Confidence {
      * @param lead         the lead answer composed from it
      * @param unknownNames names in the question (capitalised words, not the first) that no document contains:
      *                     "Zwolle", "OZB", "Ter Apel"; a question about them is not about these documents
-     * @param nameTerms    the analysed terms of the names in the question, known or not
+     * @param nameTerms    the analysed terms of the names in the question, known or not, that the lead's
+     *                     document does not hold (a name the document holds elsewhere is its subject)
      */
     static boolean good(Answer answer, String lead, List<String> unknownNames, Set<String> nameTerms) {
         Evidence e = answer.evidence();

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -126,6 +127,14 @@ public final class Conversation implements AutoCloseable {
                 notices.add("candidate: " + lead + " " + answer.evidence());
             }
             Set<String> names = new LinkedHashSet<>(AnalyzedTerms.of(terms, String.join(" ", Spelling.names(read))));
+            // "Waarom heeft minister Knops … uitgesteld?": a name the lead's letter holds elsewhere (its summary)
+            // is the letter's subject, and the passage that gives the reason answers it.
+            String leadDocument = answer.lead().get().hit().document().id();
+            for (Iterator<String> it = names.iterator(); it.hasNext(); ) {
+                if (engine.searcher().documentHas(leadDocument, it.next())) {
+                    it.remove();
+                }
+            }
             if (Confidence.good(answer, lead, engine.searcher().spelling().unknownNames(read), names)) {
                 Optional<Opgave> opgave = answer.opgave();
                 contexts.put(turn.chat(), new Context(question, followUp && before.opgave().isPresent()

@@ -139,6 +139,15 @@ public final class PassageSearcher implements AutoCloseable {
         return reader.docFreq(new Term(IndexFields.BODY, term));
     }
 
+    /** Whether any passage of the document holds the stemmed term (as {@link #questionTerms} gives them). */
+    public boolean documentHas(String documentId, String term) throws IOException {
+        Query q = new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(IndexFields.DOCUMENT, documentId)), BooleanClause.Occur.FILTER)
+                .add(new TermQuery(new Term(IndexFields.BODY, term)), BooleanClause.Occur.FILTER)
+                .build();
+        return searcher.count(q) > 0;
+    }
+
     /** How rare a stemmed term is in this index: Lucene's BM25 idf, 0 for a term in every passage. */
     public double idf(String term) throws IOException {
         int n = Math.max(1, reader.numDocs());

@@ -147,6 +147,14 @@ class ConversationTest {
     }
 
     @Test
+    void aDocumentHoldsANameWhereAnyOfItsPassagesDoes() throws Exception {
+        String groningen = engine.searcher().questionTerms("Groningen").getFirst();
+        assertTrue(engine.searcher().documentHas("programmastart-ibp.txt", groningen));
+        assertFalse(engine.searcher().documentHas("lbr-18-004-stand-van-zaken-ibp.txt", groningen));
+        assertFalse(engine.searcher().documentHas("no-such-document.txt", groningen));
+    }
+
+    @Test
     void aNameTheAnswerLacksOrAYearNoDocumentNamesGetsNoAnswer() throws Exception {
         // "Groningen" and the VNG are in the documents, but no passage says what this wethouder thinks;
         // no document names 2029.
