@@ -11,7 +11,8 @@ import java.util.stream.Collectors;
 /**
  * The kinds of answer a text holds: a date or year (for "wanneer"), a number or amount (for
  * "hoeveel"), an organisation or role (for "wie"), a commitment to act (for "wat gaan ze doen"), a
- * cause or purpose (for "waarom"). The index stores them per passage, so a
+ * cadence (for "hoe vaak"), a position taken (for "wat vindt …"), a cause or purpose (for "waarom").
+ * The index stores them per passage, with those its heading gives ({@link #fromHeading}), so a
  * question can prefer passages that hold the kind of answer it asks for.
  */
 public enum Cue {
