@@ -18,12 +18,15 @@ public enum QuestionType {
     WHEN(Pattern.compile("\\b(wanneer|welk jaar|welke jaren|welke periode|welke datum|per wanneer|vanaf wanneer|sinds wanneer|tot wanneer|hoe lang|hoe oud|deadline|uiterlijk|datum)\\b")),
     HOW_OFTEN(Pattern.compile("\\b(hoe vaak|hoe dikwijls|hoe regelmatig|met welke frequentie)\\b")),
     HOW_MANY(Pattern.compile("\\b(hoeveel|hoe groot|hoe veel|hoe hoog|welk bedrag|welke? (?:deel|aandeel|percentage)|wat (?:kost|kosten|kostte|kostten))\\b")),
-    /** "wat vindt de VNG van de tekorten?", "wat is het standpunt van het IPO?": a position taken. */
-    OPINION(Pattern.compile("\\bwat\\s+(vindt|vinden|vond|vonden)\\b|\\bhoe\\s+(staat|staan|kijkt|kijken)\\b[^?]*\\b(tegenover|aan\\s+tegen)\\b"
-            + "|\\b(standpunt|standpunten|mening|opvatting|reactie)\\b")),
     /** "wie heeft die ledenbrief ondertekend?": the signature of a letter, not its text. */
     SIGNER(Pattern.compile("\\b(ondertekend|ondertekende|ondertekenden|getekend|ondertekenaar|ondertekenaars|ondertekening|afzender)\\b")),
     WHO(Pattern.compile("\\b(wie|welke partij(en)?|welke minister|welke organisatie|verantwoordelijk|trekker|voortouw|regie)\\b")),
+    /**
+     * "wat vindt de VNG van de tekorten?", "wat is het standpunt van het IPO?": a position taken.
+     * Read after WHO: "wie heeft daar een mening over?" asks who.
+     */
+    OPINION(Pattern.compile("\\bwat\\s+(vindt|vinden|vond|vonden)\\b|\\bhoe\\s+(staat|staan|kijkt|kijken)\\b[^?]*\\b(tegenover|aan\\s+tegen)\\b"
+            + "|\\b(standpunt|standpunten|mening|opvatting|reactie)\\b")),
     /** "wat gaan Rijk en gemeenten daaraan doen", "wat doet de overheid aan laadpalen": what is done. */
     ACTION(Pattern.compile("\\bwat\\b[^?.]*\\b(doen|doet|gedaan|ondernemen|onderneemt|ondernomen|gebeurt|gebeuren)\\b")),
     /** "noem de vijf industrieclusters", "welke thema's staan op de agenda?": a list. */

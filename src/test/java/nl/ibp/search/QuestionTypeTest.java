@@ -47,6 +47,7 @@ class QuestionTypeTest {
         assertEquals(QuestionType.REASON, QuestionType.of("Waardoor lopen de kosten op?")); // the cause
         assertEquals(QuestionType.OPINION, QuestionType.of("Wat vindt de VNG van de tekorten?"));
         assertEquals(QuestionType.OPINION, QuestionType.of("wat is het standpunt van het IPO over de RES"));
+        assertEquals(QuestionType.WHO, QuestionType.of("wie heeft daar een mening over?"));
         assertEquals(QuestionType.REASON, QuestionType.of("hoe komt het dat gemeenten tekorten hebben?"));
         assertEquals(java.util.Optional.of(nl.ibp.passage.Cue.REASON), QuestionType.REASON.cue());
         assertTrue(nl.ibp.passage.Cue.REASON.in("De wet is uitgesteld omdat de systemen niet klaar zijn."));
