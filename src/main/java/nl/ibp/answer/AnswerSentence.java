@@ -75,6 +75,9 @@ final class AnswerSentence {
             return new Pick(new Sentences.Span(0, passage.length()), 0);
         }
         boolean stored = sentenceTerms.size() == sentences.size();
+        // Under "Waarom uitstel?" every sentence gives the reason: none is taken for lacking one, and
+        // the one that says it in so many words ("omdat", "wij vinden") still stands out.
+        boolean givenByHeading = type.cue().filter(underHeading::contains).isPresent();
         Sentences.Span best = sentences.getFirst();
         double bestScore = -1;
         for (int i = 0; i < sentences.size(); i++) {
@@ -107,9 +110,6 @@ final class AnswerSentence {
                 // A year is a date, no amount: "hoeveel" wants a number besides it.
                 boolean hasCue = type == QuestionType.HOW_MANY ? Cue.amountIn(content)
                         : type.cue().filter(cue -> cue.in(content)).isPresent();
-                // Under "Waarom uitstel?" every sentence gives the reason: none is taken for lacking one, and
-                // the one that says it in so many words ("omdat", "wij vinden") still stands out.
-                boolean givenByHeading = type.cue().filter(underHeading::contains).isPresent();
                 // A "wanneer", "hoeveel", "hoe vaak" or "waarom" question is not answered by a sentence without
                 // a date, number, cadence or reason.
                 boolean needsCue = type == QuestionType.WHEN || type == QuestionType.HOW_MANY || type == QuestionType.HOW_OFTEN

@@ -2,8 +2,9 @@ package nl.ibp.answer;
 
 import java.io.IOException;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,20 +30,27 @@ final class MovedLead {
     private static final int MAX_MOVES = 10;
 
     private final PassageSearcher searcher;
-    /** In the tracker's order, so that the same index always gives the same lead. */
-    private final Map<String, Agreement> byId = new LinkedHashMap<>();
+    private final Map<String, Agreement> byId = new HashMap<>();
+    /** Each passage's agreements in the tracker's order, so that the same index always gives the same lead. */
+    private final Map<String, List<Agreement>> byPassage = new HashMap<>();
 
     MovedLead(PassageSearcher searcher, List<Agreement> agreements) {
         this.searcher = searcher;
-        agreements.forEach(a -> byId.put(a.id(), a));
+        for (Agreement a : agreements) {
+            byId.put(a.id(), a);
+            byPassage.computeIfAbsent(a.source().passage(), p -> new ArrayList<>()).add(a);
+        }
+    }
+
+    private List<Agreement> ofPassage(String passageId) {
+        return byPassage.getOrDefault(passageId, List.of());
     }
 
     /** The lead of the agreement in force when {@code lead} states a superseded one; empty when it does not. */
     Optional<RankedPassage> of(RankedPassage lead, List<RankedPassage> shown) throws IOException {
         String sentence = lead.answerText();
-        Optional<Agreement> moved = byId.values().stream()
-                .filter(a -> a.superseded() && a.source().passage().equals(lead.hit().passage().id()))
-                .filter(a -> sentence.contains(a.text()) || a.text().contains(sentence.strip()))
+        Optional<Agreement> moved = ofPassage(lead.hit().passage().id()).stream()
+                .filter(a -> a.superseded() && (sentence.contains(a.text()) || a.text().contains(sentence.strip())))
                 .findFirst();
         Optional<Agreement> current = moved.map(this::endOfChain).filter(a -> a != moved.get()).map(this::latestOfPassage);
         if (current.isEmpty()) {
@@ -78,9 +86,8 @@ final class MovedLead {
      */
     private Agreement latestOfPassage(Agreement a) {
         Agreement latest = a;
-        for (Agreement other : byId.values()) {
-            if (other.source().passage().equals(a.source().passage()) && !other.superseded()
-                    && latest(other).isAfter(latest(latest))) {
+        for (Agreement other : ofPassage(a.source().passage())) {
+            if (!other.superseded() && latest(other).isAfter(latest(latest))) {
                 latest = other;
             }
         }
