@@ -112,6 +112,22 @@ final class OpgaveAssigner implements AutoCloseable {
         }
 
         /**
+         * The share of training texts (each with its label) that one set has and the other lacks, of
+         * the larger set: 0 for the same set, 1 for sets with nothing in common.
+         */
+        double driftFrom(Training other) {
+            Map<String, Integer> counts = new java.util.HashMap<>();
+            for (int i = 0; i < texts.size(); i++) {
+                counts.merge(labels.get(i) + "\0" + texts.get(i), 1, Integer::sum);
+            }
+            for (int i = 0; i < other.texts.size(); i++) {
+                counts.merge(other.labels.get(i) + "\0" + other.texts.get(i), -1, Integer::sum);
+            }
+            long differ = counts.values().stream().mapToLong(n -> Math.abs((long) n)).sum();
+            return differ == 0 ? 0 : (double) differ / Math.max(texts.size(), other.texts.size());
+        }
+
+        /**
          * SHA-256 over all that the votes of a text depend on besides the text: the training texts
          * and their labels, the compound dictionary both are analysed with, and the settings.
          */
@@ -139,6 +155,11 @@ final class OpgaveAssigner implements AutoCloseable {
 
     /** The training texts of the documents: the passages attributed to an opgave by heading or by name. */
     static Training training(List<Derivation.CutDocument> documents) {
+        return training(documents, OpgaveAssigner::byNames);
+    }
+
+    /** As {@link #training(List)}, with each passage's {@link #byNames} opgave from {@code names}. */
+    static Training training(List<Derivation.CutDocument> documents, java.util.function.Function<Passage, OptionalInt> names) {
         List<Opgave> opgaven = List.copyOf(Opgaven.ALL);
         Map<Integer, Integer> slot = new LinkedHashMap<>();
         for (int i = 0; i < opgaven.size(); i++) {
@@ -148,7 +169,7 @@ final class OpgaveAssigner implements AutoCloseable {
         opgaven.forEach(o -> labelled.add(new ArrayList<>()));
         for (Derivation.CutDocument c : documents) {
             for (Passage p : c.passages()) {
-                OptionalInt named = byNames(p);
+                OptionalInt named = names.apply(p);
                 Integer i = named.isPresent() ? slot.get(named.getAsInt()) : null;
                 if (i != null) {
                     labelled.get(i).add(p);

@@ -107,6 +107,20 @@ final class RunCache<V> {
         return n;
     }
 
+    /** Unlike {@link DataOutput#writeUTF}, for a text of any length (a sentence without full stops can be long). */
+    static void writeText(DataOutput out, String s) throws IOException {
+        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(bytes.length);
+        out.write(bytes);
+    }
+
+    /** A text as {@link #writeText} wrote it. */
+    static String readText(DataInput in) throws IOException {
+        byte[] bytes = new byte[readCount(in)];
+        in.readFully(bytes);
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
     /** Whether the value of this content is known (from an earlier run or this one). */
     boolean knows(String content) {
         String key = key(content);

@@ -3,7 +3,6 @@ package nl.ibp.agreements;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -62,10 +61,10 @@ final class StatementCache {
     private static void write(DataOutput out, List<Statement> statements) throws IOException {
         out.writeInt(statements.size());
         for (Statement s : statements) {
-            writeString(out, s.text());
+            RunCache.writeText(out, s.text());
             out.writeInt(s.deadlines().size());
             for (Deadline d : s.deadlines()) {
-                writeString(out, d.label());
+                RunCache.writeText(out, d.label());
                 out.writeLong(d.start().toEpochDay());
                 out.writeLong(d.end().toEpochDay());
                 out.writeUTF(d.precision().name());
@@ -73,7 +72,7 @@ final class StatementCache {
             }
             out.writeInt(s.actors().size());
             for (Responsibility r : s.actors()) {
-                writeString(out, r.actor().name());
+                RunCache.writeText(out, r.actor().name());
                 out.writeUTF(r.actor().type().name());
                 out.writeUTF(r.role().name());
             }
@@ -84,35 +83,22 @@ final class StatementCache {
         int n = RunCache.readCount(in);
         List<Statement> statements = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            String text = readString(in);
+            String text = RunCache.readText(in);
             int deadlineCount = RunCache.readCount(in);
             List<Deadline> deadlines = new ArrayList<>(deadlineCount);
             for (int k = 0; k < deadlineCount; k++) {
-                deadlines.add(new Deadline(readString(in), LocalDate.ofEpochDay(in.readLong()),
+                deadlines.add(new Deadline(RunCache.readText(in), LocalDate.ofEpochDay(in.readLong()),
                         LocalDate.ofEpochDay(in.readLong()), Deadline.Precision.valueOf(in.readUTF()),
                         Deadline.Kind.valueOf(in.readUTF())));
             }
             int actorCount = RunCache.readCount(in);
             List<Responsibility> actors = new ArrayList<>(actorCount);
             for (int k = 0; k < actorCount; k++) {
-                actors.add(new Responsibility(new Actor(readString(in), Actor.Type.valueOf(in.readUTF())),
+                actors.add(new Responsibility(new Actor(RunCache.readText(in), Actor.Type.valueOf(in.readUTF())),
                         Responsibility.Role.valueOf(in.readUTF())));
             }
             statements.add(new Statement(text, deadlines, actors));
         }
         return List.copyOf(statements);
-    }
-
-    /** Unlike {@link DataOutput#writeUTF}, for a text of any length (a sentence without full stops can be long). */
-    private static void writeString(DataOutput out, String s) throws IOException {
-        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
-        out.writeInt(bytes.length);
-        out.write(bytes);
-    }
-
-    private static String readString(DataInput in) throws IOException {
-        byte[] bytes = new byte[RunCache.readCount(in)];
-        in.readFully(bytes);
-        return new String(bytes, StandardCharsets.UTF_8);
     }
 }

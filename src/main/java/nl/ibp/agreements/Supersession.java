@@ -56,17 +56,46 @@ public final class Supersession {
 
     /** The agreements, each marked with the newer agreement that moved it (or current). Order is kept. */
     public static List<Agreement> mark(List<Agreement> agreements) {
+        return mark(agreements, (text, analyse) -> analyse.get());
+    }
+
+    /** Where the content terms of an agreement's text come from: {@code analyse} computes them. */
+    @FunctionalInterface
+    interface Terms {
+        List<String> of(String text, java.util.function.Supplier<List<String>> analyse);
+    }
+
+    /**
+     * The content terms of texts by text, kept for the next index run (they depend on the build only,
+     * and most agreements are the same as in the run before): a {@link RunCache} for {@link #mark}.
+     */
+    static RunCache<List<String>> termsCache(java.nio.file.Path file, String build) {
+        return RunCache.open(file, 1, build, (out, terms) -> {
+            out.writeInt(terms.size());
+            for (String t : terms) {
+                RunCache.writeText(out, t);
+            }
+        }, in -> {
+            int n = RunCache.readCount(in);
+            List<String> terms = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                terms.add(RunCache.readText(in));
+            }
+            return List.copyOf(terms);
+        }, org.slf4j.LoggerFactory.getLogger(Supersession.class), "supersession terms cache");
+    }
+
+    /** As {@link #mark(List)}, with each text's content terms from {@code known} (say, a cache of an earlier run). */
+    static List<Agreement> mark(List<Agreement> agreements, Terms known) {
         try (IbpAnalyzer analyzer = IbpAnalyzer.forIndex()) {
             Set<String> timeTerms = new HashSet<>(AnalyzedTerms.of(analyzer, TIME_WORDS));
             Map<String, Set<String>> terms = new HashMap<>();
             Map<String, Integer> df = new HashMap<>();
             for (Agreement a : agreements) {
-                Set<String> t = new HashSet<>();
-                for (String term : AnalyzedTerms.of(analyzer, a.text())) {
-                    if (term.chars().noneMatch(Character::isDigit) && !timeTerms.contains(term) && term.length() > 2) {
-                        t.add(term);
-                    }
-                }
+                Set<String> t = new HashSet<>(known.of(a.text(), () -> AnalyzedTerms.of(analyzer, a.text()).stream()
+                        .filter(term -> term.chars().noneMatch(Character::isDigit) && !timeTerms.contains(term)
+                                && term.length() > 2)
+                        .distinct().toList()));
                 terms.put(a.id(), t);
                 t.forEach(term -> df.merge(term, 1, Integer::sum));
             }

@@ -42,6 +42,8 @@ import org.slf4j.LoggerFactory;
 public final class Tracker implements Derivation {
 
     private static final Logger LOG = LoggerFactory.getLogger(Tracker.class);
+    /** The content terms {@link Supersession} compares agreements by, kept beside the other caches. */
+    static final String SUPERSESSION_TERMS_FILE = "supersession-terms-cache.bin.gz";
 
     private final Path corpus;
     private final Clock clock;
@@ -70,13 +72,15 @@ public final class Tracker implements Derivation {
 
     /**
      * How the last rebuild read the passages: how many, how many of them came from the cache, and
-     * how many texts' opgave votes came from the cache or were computed, and how many training
-     * texts of the opgave neighbours came analysed from the cache.
+     * how many texts' opgave votes came from the cache or were computed, how many training
+     * texts of the opgave neighbours came analysed from the cache, and whether the neighbours were
+     * those of an earlier run ({@link KeptNeighbours}).
      */
-    public record Reading(int passages, int fromCache, int votesFromCache, int votesComputed, int trainingTokensFromCache) {
+    public record Reading(int passages, int fromCache, int votesFromCache, int votesComputed, int trainingTokensFromCache,
+                          boolean neighboursKept) {
     }
 
-    private volatile Reading lastReading = new Reading(0, 0, 0, 0, 0);
+    private volatile Reading lastReading = new Reading(0, 0, 0, 0, 0, false);
 
     /** How the last rebuild read the passages. */
     public Reading lastReading() {
@@ -90,17 +94,9 @@ public final class Tracker implements Derivation {
     }
 
     @Override
-    public void rebuild(Path generation, List<CutDocument> documents) throws IOException {
-        rebuild(generation, documents, Optional.empty());
-    }
-
-    @Override
-    public void rebuild(Path generation, List<CutDocument> documents, CompoundDictionary dictionary) throws IOException {
-        rebuild(generation, documents, Optional.of(dictionary));
-    }
-
-    private void rebuild(Path generation, List<CutDocument> documents, Optional<CompoundDictionary> dictionary)
-            throws IOException {
+    public void rebuild(Run run) throws IOException {
+        Path generation = run.generation();
+        List<CutDocument> documents = run.documents();
         notes.clear();
         LocalDate today = LocalDate.now(clock);
         ActorData actors;
@@ -119,11 +115,14 @@ public final class Tracker implements Derivation {
         }
         // The statement cache is kept beside the generations (in the index directory), not in one.
         List<Agreement> extracted = extract(generation.toAbsolutePath().getParent(), documents, new ActorLexicon(actors),
-                actors.fingerprint() + "\n" + Elections.current().fingerprint(), today, dictionary);
+                actors.fingerprint() + "\n" + Elections.current().fingerprint(), today, run.dictionary(), run.full());
         Overlay.Applied applied = Overlay.load(corpus.resolve(Overlay.FILE)).apply(extracted, ids, Overlay.FILE);
         notes.addAll(applied.problems());
         try (AgreementStore store = AgreementStore.create(generation.resolve(AgreementStore.GENERATION_FILE))) {
-            store.replaceDerived(rows, Supersession.mark(applied.agreements()));
+            RunCache<List<String>> terms = Supersession.termsCache(
+                    generation.toAbsolutePath().getParent().resolve(SUPERSESSION_TERMS_FILE), Build.current().id());
+            store.replaceDerived(rows, Supersession.mark(applied.agreements(), terms::get));
+            terms.save();
             for (Overlay.Status s : applied.statuses()) {
                 store.setStatus(s.id(), s.status(), s.reason(), clock.instant());
             }
@@ -151,8 +150,8 @@ public final class Tracker implements Derivation {
      * lead-in repeated in several passages counts once.
      */
     private List<Agreement> extract(Path indexDir, List<CutDocument> documents, ActorLexicon lexicon,
-                                    String lexiconFingerprint, LocalDate today, Optional<CompoundDictionary> dictionary)
-            throws IOException {
+                                    String lexiconFingerprint, LocalDate today, CompoundDictionary dictionary,
+                                    boolean full) throws IOException {
         Instant start = clock.instant();
         StatementCache cache = StatementCache.open(indexDir.resolve(StatementCache.FILE),
                 Build.current().id() + "\n" + lexiconFingerprint);
@@ -163,16 +162,22 @@ public final class Tracker implements Derivation {
             c.passages().stream().filter(p -> !p.isBoilerplate()).forEach(p -> tasks.add(new Task(c.document(), p, date)));
         }
         List<Agreement> out = new ArrayList<>();
-        CompoundDictionary words = dictionary.orElseGet(() -> CompoundDictionary.build(() -> documents.stream()
-                .flatMap(c -> c.passages().stream()).map(Passage::text).iterator()));
-        OpgaveAssigner.Training training = OpgaveAssigner.training(documents);
+        // The neighbours of an earlier run while the corpus' training set has barely changed (see KeptNeighbours).
+        Path keptFile = indexDir.resolve(KeptNeighbours.FILE);
+        // Each passage's opgave by its names, once: the training set and the reading below both need it.
+        Map<Passage, OptionalInt> names = onAllCores(() -> documents.parallelStream().flatMap(c -> c.passages().stream())
+                .collect(java.util.stream.Collectors.toConcurrentMap(p -> p, OpgaveAssigner::byNames, (a, b) -> a)));
+        KeptNeighbours.Choice neighbours = KeptNeighbours.choose(keptFile, Build.current().id(),
+                OpgaveAssigner.training(documents, names::get), dictionary, full);
+        OpgaveAssigner.Training training = neighbours.training();
+        CompoundDictionary words = neighbours.dictionary();
         VoteCache voteCache = VoteCache.open(indexDir.resolve(VoteCache.FILE),
                 Build.current().id() + "\n" + training.fingerprint(words));
         // First the statements and names; then the votes of the passages that need them, from the
         // cache when the neighbours are the ones of an earlier run (then they need not be built).
         List<Read> named = onAllCores(() -> tasks.parallelStream().map(t -> {
             List<AgreementExtractor.Statement> statements = cache.statements(lexicon, t.passage().text(), t.date());
-            return new Read(t, statements, OpgaveAssigner.byNames(t.passage()), null, List.of());
+            return new Read(t, statements, names.get(t.passage()), null, List.of());
         }).toList());
         boolean ask = named.stream().filter(Tracker::learns).anyMatch(r -> !voteCache.knows(r.task().passage().text())
                 || r.statements().stream().anyMatch(st -> !voteCache.knows(st.text())));
@@ -182,13 +187,13 @@ public final class Tracker implements Derivation {
                 Build.current().id() + "\n" + String.join("\n", words.words()));
         try (OpgaveAssigner opgaven = ask ? OpgaveAssigner.build(training, words,
                 (analyzer, text) -> tokenCache.tokens(analyzer, OpgaveAssigner.TEXT, text)) : null) {
-            java.util.function.Function<String, double[]> neighbours = text -> opgaven.votes(text);
+            java.util.function.Function<String, double[]> vote = text -> opgaven.votes(text);
             List<Read> read = onAllCores(() -> named.parallelStream().map(r -> {
                 if (!learns(r)) {
                     return r;
                 }
-                double[] votes = voteCache.votes(r.task().passage().text(), neighbours);
-                List<double[]> each = r.statements().stream().map(st -> voteCache.votes(st.text(), neighbours)).toList();
+                double[] votes = voteCache.votes(r.task().passage().text(), vote);
+                List<double[]> each = r.statements().stream().map(st -> voteCache.votes(st.text(), vote)).toList();
                 return new Read(r.task(), r.statements(), r.named(), votes, each);
             }).toList());
             Map<SourceDocument, double[]> byDocument = new IdentityHashMap<>();
@@ -234,11 +239,16 @@ public final class Tracker implements Derivation {
         cache.save();
         voteCache.save();
         tokenCache.save();
-        lastReading = new Reading(tasks.size(), cache.hits(), voteCache.hits(), voteCache.misses(), tokenCache.hits());
+        KeptNeighbours.save(keptFile, Build.current().id(), neighbours);
+        lastReading = new Reading(tasks.size(), cache.hits(), voteCache.hits(), voteCache.misses(), tokenCache.hits(),
+                neighbours.kept());
         LOG.info("read {} passages ({} from the agreements cache) into {} agreements in {} ms; opgave votes of {} texts"
-                        + " from the cache, {} asked of the neighbours (built: {}, from {} cached training texts)", tasks.size(),
+                        + " from the cache, {} asked of the neighbours (built: {}, from {} cached training texts; {})", tasks.size(),
                 cache.hits(), out.size(), Duration.between(start, clock.instant()).toMillis(), voteCache.hits(), voteCache.misses(),
-                ask, tokenCache.hits());
+                ask, tokenCache.hits(), neighbours.kept()
+                        ? String.format(java.util.Locale.ROOT, "neighbours of an earlier run kept, training set %.1f %% different",
+                                100 * neighbours.drift())
+                        : "neighbours of this corpus");
         return out;
     }
 

@@ -24,16 +24,20 @@ public interface Derivation {
         }
     }
 
-    /** Builds the derived state into a generation directory that is being written (not yet served). */
-    void rebuild(Path generation, List<CutDocument> documents) throws IOException;
-
     /**
-     * As {@link #rebuild(Path, List)}, given the compound dictionary the run built from the same
-     * passages ({@link CompoundDictionary#build}), so that a derivation that needs it need not build it again.
+     * What a derivation is built from: the generation directory being written (not yet served), the
+     * run's documents, the compound dictionary the run built from the same passages
+     * ({@link CompoundDictionary#build}, so that a derivation that needs it need not build it again), and
+     * whether the run is a full one ({@code ibp index --full}: nothing learnt in an earlier run is kept).
      */
-    default void rebuild(Path generation, List<CutDocument> documents, CompoundDictionary dictionary) throws IOException {
-        rebuild(generation, documents);
+    record Run(Path generation, List<CutDocument> documents, CompoundDictionary dictionary, boolean full) {
+        public Run {
+            documents = List.copyOf(documents);
+        }
     }
+
+    /** Builds the derived state into the run's generation directory. */
+    void rebuild(Run run) throws IOException;
 
     /**
      * Checks what this derivation keeps in a published generation without changing it: empty

@@ -287,7 +287,7 @@ public final class Indexer implements AutoCloseable {
             Optional<Reusable> reusable = !full && health.sound() && previous.isPresent() && previous.get().format() == FORMAT
                     && Build.current().id().equals(previous.get().build()) && config.equals(previous.get().config())
                     ? served.map(g -> new Reusable(g, Set.copyOf(unchanged))) : Optional.empty();
-            passages = writeWithDerivations(tmp, cut, reusable);
+            passages = writeWithDerivations(tmp, cut, reusable, full);
             new Manifest(FORMAT, Build.current().id(), number, config, clock.instant().toString(), entries, passages)
                     .write(tmp);
             syncTree(tmp);
@@ -490,8 +490,8 @@ public final class Indexer implements AutoCloseable {
      * second thread: the two are independent, and a machine with two cores does both at once.
      * Both finish before anything is published; the first failure is thrown.
      */
-    private int writeWithDerivations(Path generation, List<Derivation.CutDocument> cut, Optional<Reusable> reusable)
-            throws IOException {
+    private int writeWithDerivations(Path generation, List<Derivation.CutDocument> cut, Optional<Reusable> reusable,
+                                     boolean full) throws IOException {
         Instant built = clock.instant();
         // The compound dictionary is the vocabulary of this very corpus, so index and queries split alike.
         List<String> texts = cut.stream().flatMap(c -> c.passages().stream()).map(Passage::text).toList();
@@ -502,7 +502,7 @@ public final class Indexer implements AutoCloseable {
             Future<?> derived = second.submit(() -> {
                 for (Derivation derivation : derivations) {
                     Instant start = clock.instant();
-                    derivation.rebuild(generation, cut, dictionary);
+                    derivation.rebuild(new Derivation.Run(generation, cut, dictionary, full));
                     LOG.info("rebuilt {} in {} ms", derivation.getClass().getSimpleName(),
                             Duration.between(start, clock.instant()).toMillis());
                 }

@@ -1,6 +1,7 @@
 package nl.ibp.agreements;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -180,22 +181,57 @@ class TrackerTest {
         try (Indexer indexer = new Indexer(corpus, new IndexLayout(index), Indexer.Progress.NONE, CLOCK, List.of(tracker))) {
             indexer.run(false);
             assertEquals(0, tracker.lastReading().trainingTokensFromCache());
-            // its heading names an opgave: a new training text, so new neighbours and new votes
+            // under a heading that names an opgave: new training texts, more than the kept neighbours allow
+            // (numbers and words the corpus has: the compound dictionary, and so the cached tokens, stay as they were)
+            StringBuilder letter = new StringBuilder("Problematische schulden voorkomen en oplossen\n\n");
+            for (int i = 1; i <= 12; i++) {
+                letter.append("Gemeenten en het Rijk maken uiterlijk in ").append(2020 + i % 5)
+                        .append(" afspraken over de aanpak van schulden (").append(i).append(").\n\n");
+            }
+            Files.writeString(corpus.resolve("nieuw.txt"), letter);
+            indexer.run(false);
+            Tracker.Reading second = tracker.lastReading();
+            assertFalse(second.neighboursKept(), "twelve new training texts are more than " + KeptNeighbours.MAX_DRIFT);
+            assertEquals(0, second.votesFromCache(), "the neighbours changed: no vote is taken from before");
+            assertTrue(second.trainingTokensFromCache() > 50, "training texts from the cache: " + second.trainingTokensFromCache());
+        }
+        assertSameAgreementsAsAFullIndex(corpus, index, "aanpak van schulden (12)");
+    }
+
+    @Test
+    void aLetterThatBarelyChangesTheTrainingSetKeepsTheNeighboursAndTheirVotesUntilAFullRun() throws Exception {
+        Path corpus = TestCorpus.copyTo(tmp.resolve("corpus"));
+        Path index = tmp.resolve("index");
+        Tracker tracker = new Tracker(corpus, CLOCK);
+        try (Indexer indexer = new Indexer(corpus, new IndexLayout(index), Indexer.Progress.NONE, CLOCK, List.of(tracker))) {
+            indexer.run(false);
+            Tracker.Reading first = tracker.lastReading();
+            assertFalse(first.neighboursKept(), "nothing to keep on the first run");
+            // one new training text (its heading names an opgave) among hundreds
             Files.writeString(corpus.resolve("nieuw.txt"), "Problematische schulden voorkomen en oplossen\n\n"
                     + "Gemeenten en het Rijk maken uiterlijk in 2021 afspraken over de vroegsignalering van schulden.\n");
             indexer.run(false);
             Tracker.Reading second = tracker.lastReading();
-            assertEquals(0, second.votesFromCache(), "the neighbours changed: no vote is taken from before");
-            assertTrue(second.trainingTokensFromCache() > 50, "training texts from the cache: " + second.trainingTokensFromCache());
+            assertTrue(second.neighboursKept(), "one text is within " + KeptNeighbours.MAX_DRIFT + " of the training set");
+            assertEquals(first.votesComputed(), second.votesFromCache(), "every vote asked before comes from the cache");
+            assertTrue(second.votesComputed() <= 3, "asked: " + second.votesComputed());
+            indexer.run(true);
+            assertFalse(tracker.lastReading().neighboursKept(), "a full run learns the neighbours from the corpus as it is");
+            assertEquals(0, tracker.lastReading().votesFromCache());
         }
+        assertSameAgreementsAsAFullIndex(corpus, index, "vroegsignalering");
+    }
+
+    /** The index's agreements are those of a full index of the corpus into a fresh folder, and one holds {@code text}. */
+    private void assertSameAgreementsAsAFullIndex(Path corpus, Path index, String text) throws Exception {
         Path fresh = tmp.resolve("fresh");
         try (Indexer indexer = new Indexer(corpus, new IndexLayout(fresh), Indexer.Progress.NONE, CLOCK,
                 List.of(new Tracker(corpus, CLOCK)))) {
             indexer.run(true);
         }
-        List<String> cached = agreements(index).stream().map(Agreement::toString).toList();
-        assertTrue(cached.stream().anyMatch(a -> a.contains("vroegsignalering")));
-        assertEquals(agreements(fresh).stream().map(Agreement::toString).toList(), cached);
+        List<String> here = agreements(index).stream().map(Agreement::toString).toList();
+        assertTrue(here.stream().anyMatch(a -> a.contains(text)));
+        assertEquals(agreements(fresh).stream().map(Agreement::toString).toList(), here);
     }
 
     @Test

@@ -73,8 +73,8 @@ class CrashTest {
         Path marker = Path.of(args[2]);
         Derivation stall = new Derivation() {
             @Override
-            public void rebuild(Path generation, List<CutDocument> documents) throws IOException {
-                Files.writeString(marker, generation.toString());
+            public void rebuild(Run run) throws IOException {
+                Files.writeString(marker, run.generation().toString());
                 try {
                     Thread.sleep(120_000);
                 } catch (InterruptedException e) {

@@ -36,7 +36,7 @@ class ReindexerTest {
         final CountDownLatch release = new CountDownLatch(1);
 
         @Override
-        public void rebuild(Path generation, List<CutDocument> documents) {
+        public void rebuild(Run run) {
             if (runs.incrementAndGet() == 1) {
                 entered.countDown();
                 try {
