@@ -30,22 +30,30 @@ import org.slf4j.LoggerFactory;
  * (and with them every vote cached for them, see {@link VoteCache}) while the corpus' training set
  * and dictionary differ from theirs by at most {@link #MAX_DRIFT} of their texts and words, the way
  * a model is retrained when its data has drifted rather than on every new example. Beyond that, on
- * a full run ({@code ibp index --full}), for another build, or when the kept file cannot be read,
+ * a full run ({@code ibp index --full}), for another build, or when the kept files cannot be read,
  * the neighbours are built from the corpus as it is, and kept for the runs after.
  *
- * <p>The file: the build's id, the dictionary's words, then the training texts with their labels
- * (gzipped, written to a temporary file and renamed).
+ * <p>Kept in a folder of the index directory: {@code training.bin.gz} (the build's id, the
+ * dictionary's words, then the training texts with their labels) and {@code lucene/}, the
+ * neighbours' index as it was built, so that a run that keeps them need not even build them again
+ * (with thousands of training texts that is seconds). Written to a temporary folder, then renamed.
  */
 final class KeptNeighbours {
 
-    static final String FILE = "opgave-neighbours.bin.gz";
+    static final String DIR = "opgave-neighbours";
+    private static final String TRAINING = "training.bin.gz";
+    private static final String LUCENE = "lucene";
     /** The share of training texts, or of dictionary words, that may differ before the neighbours are built anew. */
     static final double MAX_DRIFT = 0.02;
     private static final int VERSION = 1;
     private static final Logger LOG = LoggerFactory.getLogger(KeptNeighbours.class);
 
-    /** What the neighbours of a run are built from, and how it was chosen. */
-    record Choice(OpgaveAssigner.Training training, CompoundDictionary dictionary, boolean kept, double drift) {
+    /**
+     * What the neighbours of a run are built from, and how it was chosen; {@code index} is the folder
+     * of the kept neighbours' index, when they are kept and it was saved with them.
+     */
+    record Choice(OpgaveAssigner.Training training, CompoundDictionary dictionary, boolean kept, double drift,
+                  Optional<Path> index) {
     }
 
     private KeptNeighbours() {
@@ -56,16 +64,16 @@ final class KeptNeighbours {
      * are of this build and the corpus' ones have drifted from them by at most {@link #MAX_DRIFT}
      * (never on a full run), else the corpus' ones.
      */
-    static Choice choose(Path file, String build, OpgaveAssigner.Training now, CompoundDictionary words, boolean full) {
-        Optional<Choice> before = full ? Optional.empty() : read(file, build);
+    static Choice choose(Path dir, String build, OpgaveAssigner.Training now, CompoundDictionary words, boolean full) {
+        Optional<Choice> before = full ? Optional.empty() : read(dir, build);
         if (before.isPresent()) {
             double drift = Math.max(now.driftFrom(before.get().training()), drift(words, before.get().dictionary()));
             if (drift <= MAX_DRIFT) {
-                return new Choice(before.get().training(), before.get().dictionary(), true, drift);
+                return new Choice(before.get().training(), before.get().dictionary(), true, drift, before.get().index());
             }
-            return new Choice(now, words, false, drift);
+            return new Choice(now, words, false, drift, Optional.empty());
         }
-        return new Choice(now, words, false, 1.0);
+        return new Choice(now, words, false, 1.0, Optional.empty());
     }
 
     /** The share of words one dictionary has and the other lacks, of the larger one. */
@@ -80,16 +88,20 @@ final class KeptNeighbours {
         return larger == 0 ? 0 : (double) (only.size() + other.size()) / larger;
     }
 
-    /** Keeps what this run's neighbours were built from, for the runs after (unchanged when they were kept). */
-    static void save(Path file, String build, Choice choice) throws IOException {
-        if (choice.kept() && Files.isRegularFile(file)) {
+    /**
+     * Keeps what this run's neighbours were built from, and their index when they were built in this
+     * run, for the runs after; nothing when they were kept with their index.
+     */
+    static void save(Path dir, String build, Choice choice, Optional<OpgaveAssigner> built) throws IOException {
+        if (choice.kept() && (choice.index().isPresent() || built.isEmpty())) {
             return;
         }
-        Files.createDirectories(file.getParent());
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        Path tmp = dir.resolveSibling(dir.getFileName() + ".tmp");
         try {
+            deleteTree(tmp);
+            Files.createDirectories(tmp);
             try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(
-                    new GZIPOutputStream(Files.newOutputStream(tmp), 1 << 16)))) {
+                    new GZIPOutputStream(Files.newOutputStream(tmp.resolve(TRAINING)), 1 << 16)))) {
                 out.writeInt(VERSION);
                 RunCache.writeText(out, build);
                 List<String> words = choice.dictionary().words();
@@ -104,10 +116,14 @@ final class KeptNeighbours {
                     RunCache.writeText(out, texts.get(i));
                 }
             }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            if (built.isPresent()) {
+                built.get().copyTo(tmp.resolve(LUCENE));
+            }
+            deleteTree(dir);
+            Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException | RuntimeException e) {
-            try { // a full disk must leave no half-written file behind
-                Files.deleteIfExists(tmp);
+            try { // a full disk must leave no half-written folder behind
+                deleteTree(tmp);
             } catch (IOException again) {
                 e.addSuppressed(again);
             }
@@ -115,8 +131,20 @@ final class KeptNeighbours {
         }
     }
 
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> paths = Files.walk(root)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
     /** What an earlier run of this build kept; empty when there is none or it cannot be read. */
-    private static Optional<Choice> read(Path file, String build) {
+    private static Optional<Choice> read(Path dir, String build) {
+        Path file = dir.resolve(TRAINING);
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
@@ -137,7 +165,9 @@ final class KeptNeighbours {
                 labels.add(in.readInt());
                 texts.add(RunCache.readText(in));
             }
-            return Optional.of(new Choice(new OpgaveAssigner.Training(texts, labels), CompoundDictionary.of(words), true, 0));
+            Path index = dir.resolve(LUCENE);
+            return Optional.of(new Choice(new OpgaveAssigner.Training(texts, labels), CompoundDictionary.of(words), true, 0,
+                    Files.isDirectory(index) ? Optional.of(index) : Optional.empty()));
         } catch (IOException | RuntimeException e) {
             LOG.warn("ignoring the unreadable kept opgave neighbours {}: {}", file, e.toString());
             return Optional.empty();

@@ -72,7 +72,8 @@ final class OpgaveAssigner implements AutoCloseable {
     /** Training texts analysed at once. */
     private static final int BATCH = 256;
 
-    private final Neighbours directory;
+    /** Where the neighbours' index lies: a temporary folder removed on close, or a kept one ({@link #open}). */
+    private final MMapDirectory directory;
     private final DirectoryReader reader;
     private final IndexSearcher searcher;
     private final Analyzer analyzer;
@@ -80,7 +81,7 @@ final class OpgaveAssigner implements AutoCloseable {
     private final int[] labelOf;
     private final List<Opgave> opgaven;
 
-    private OpgaveAssigner(Neighbours directory, DirectoryReader reader, Analyzer analyzer, int[] labelOf,
+    private OpgaveAssigner(MMapDirectory directory, DirectoryReader reader, Analyzer analyzer, int[] labelOf,
                            List<Opgave> opgaven) {
         this.directory = directory;
         this.reader = reader;
@@ -247,6 +248,39 @@ final class OpgaveAssigner implements AutoCloseable {
     }
 
     /**
+     * The neighbours of a training set as an earlier run built them into {@code folder} (see
+     * {@link #copyTo}); empty when the folder does not hold one document per training text.
+     */
+    static Optional<OpgaveAssigner> open(Path folder, Training training, CompoundDictionary dictionary) {
+        try {
+            MMapDirectory dir = new MMapDirectory(folder);
+            try {
+                DirectoryReader reader = DirectoryReader.open(dir);
+                if (reader.maxDoc() != training.texts().size() || reader.leaves().size() != 1 || reader.hasDeletions()) {
+                    reader.close();
+                    dir.close();
+                    return Optional.empty();
+                }
+                return Optional.of(new OpgaveAssigner(dir, reader, IbpAnalyzer.forIndexDecompounding(dictionary),
+                        training.labels().stream().mapToInt(Integer::intValue).toArray(), List.copyOf(Opgaven.ALL)));
+            } catch (IOException | RuntimeException e) {
+                dir.close();
+                return Optional.empty();
+            }
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Copies the neighbours' index into an empty {@code folder}, for {@link #open} in a later run. */
+    void copyTo(Path folder) throws IOException {
+        Files.createDirectories(folder);
+        for (String file : directory.listAll()) {
+            Files.copy(directory.getDirectory().resolve(file), folder.resolve(file));
+        }
+    }
+
+    /**
      * The opgave of a passage by names only: its own (from the heading that opens its opgave
      * chapter), else the one its nearest heading names ("1. Sociaal domein: …"), else the one
      * its text names often enough ({@link Opgaven#about}).
@@ -331,7 +365,7 @@ final class OpgaveAssigner implements AutoCloseable {
 
     /** Where the neighbours' index lies while this is open (for tests: it is gone after {@link #close}). */
     Path folder() {
-        return directory.path;
+        return directory.getDirectory();
     }
 
     @Override

@@ -162,12 +162,12 @@ public final class Tracker implements Derivation {
             c.passages().stream().filter(p -> !p.isBoilerplate()).forEach(p -> tasks.add(new Task(c.document(), p, date)));
         }
         List<Agreement> out = new ArrayList<>();
-        // The neighbours of an earlier run while the corpus' training set has barely changed (see KeptNeighbours).
-        Path keptFile = indexDir.resolve(KeptNeighbours.FILE);
         // Each passage's opgave by its names, once: the training set and the reading below both need it.
         Map<Passage, OptionalInt> names = onAllCores(() -> documents.parallelStream().flatMap(c -> c.passages().stream())
                 .collect(java.util.stream.Collectors.toConcurrentMap(p -> p, OpgaveAssigner::byNames, (a, b) -> a)));
-        KeptNeighbours.Choice neighbours = KeptNeighbours.choose(keptFile, Build.current().id(),
+        // The neighbours of an earlier run while the corpus' training set has barely changed (see KeptNeighbours).
+        Path keptDir = indexDir.resolve(KeptNeighbours.DIR);
+        KeptNeighbours.Choice neighbours = KeptNeighbours.choose(keptDir, Build.current().id(),
                 OpgaveAssigner.training(documents, names::get), dictionary, full);
         OpgaveAssigner.Training training = neighbours.training();
         CompoundDictionary words = neighbours.dictionary();
@@ -185,8 +185,11 @@ public final class Tracker implements Derivation {
         // The training texts' tokens depend on the build and the dictionary only: kept for the next run.
         TokenCache tokenCache = TokenCache.open(indexDir.resolve(TokenCache.FILE),
                 Build.current().id() + "\n" + String.join("\n", words.words()));
-        try (OpgaveAssigner opgaven = ask ? OpgaveAssigner.build(training, words,
-                (analyzer, text) -> tokenCache.tokens(analyzer, OpgaveAssigner.TEXT, text)) : null) {
+        // Kept neighbours come as they were built; others are built from the training texts' (cached) tokens.
+        Optional<OpgaveAssigner> opened = ask ? neighbours.index().flatMap(dir -> OpgaveAssigner.open(dir, training, words))
+                : Optional.empty();
+        try (OpgaveAssigner opgaven = !ask ? null : opened.orElseGet(() -> OpgaveAssigner.build(training, words,
+                (analyzer, text) -> tokenCache.tokens(analyzer, OpgaveAssigner.TEXT, text)))) {
             java.util.function.Function<String, double[]> vote = text -> opgaven.votes(text);
             List<Read> read = onAllCores(() -> named.parallelStream().map(r -> {
                 if (!learns(r)) {
@@ -235,19 +238,20 @@ public final class Tracker implements Derivation {
                     }
                 }
             }
+            KeptNeighbours.save(keptDir, Build.current().id(), neighbours,
+                    opened.isPresent() ? Optional.empty() : Optional.ofNullable(opgaven));
         }
         cache.save();
         voteCache.save();
         tokenCache.save();
-        KeptNeighbours.save(keptFile, Build.current().id(), neighbours);
         lastReading = new Reading(tasks.size(), cache.hits(), voteCache.hits(), voteCache.misses(), tokenCache.hits(),
                 neighbours.kept());
         LOG.info("read {} passages ({} from the agreements cache) into {} agreements in {} ms; opgave votes of {} texts"
-                        + " from the cache, {} asked of the neighbours (built: {}, from {} cached training texts; {})", tasks.size(),
+                        + " from the cache, {} asked of the neighbours (needed: {}, {} training texts analysed before; {})", tasks.size(),
                 cache.hits(), out.size(), Duration.between(start, clock.instant()).toMillis(), voteCache.hits(), voteCache.misses(),
                 ask, tokenCache.hits(), neighbours.kept()
-                        ? String.format(java.util.Locale.ROOT, "neighbours of an earlier run kept, training set %.1f %% different",
-                                100 * neighbours.drift())
+                        ? String.format(java.util.Locale.ROOT, "neighbours of an earlier run kept%s, training set %.1f %% different",
+                                opened.isPresent() ? " with their index" : "", 100 * neighbours.drift())
                         : "neighbours of this corpus");
         return out;
     }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.IntStream;
 import nl.ibp.analysis.CompoundDictionary;
 import org.junit.jupiter.api.Test;
@@ -50,11 +51,11 @@ class KeptNeighboursTest {
 
     @Test
     void anIncrementalRunKeepsTheNeighboursWhileTheTrainingSetDriftedLittle() throws Exception {
-        Path file = tmp.resolve(KeptNeighbours.FILE);
+        Path file = tmp.resolve(KeptNeighbours.DIR);
         OpgaveAssigner.Training base = training(200);
         KeptNeighbours.Choice first = KeptNeighbours.choose(file, "b1", base, WORDS, false);
         assertFalse(first.kept(), "nothing kept yet");
-        KeptNeighbours.save(file, "b1", first);
+        KeptNeighbours.save(file, "b1", first, Optional.empty());
 
         KeptNeighbours.Choice small = KeptNeighbours.choose(file, "b1", plus(base, 3), WORDS, false);
         assertTrue(small.kept(), "3 of 203 texts is within " + KeptNeighbours.MAX_DRIFT);
@@ -73,11 +74,11 @@ class KeptNeighboursTest {
 
     @Test
     void whatIsSavedAfterDriftIsWhatTheNextRunKeeps() throws Exception {
-        Path file = tmp.resolve(KeptNeighbours.FILE);
+        Path file = tmp.resolve(KeptNeighbours.DIR);
         OpgaveAssigner.Training base = training(200);
-        KeptNeighbours.save(file, "b1", KeptNeighbours.choose(file, "b1", base, WORDS, false));
+        KeptNeighbours.save(file, "b1", KeptNeighbours.choose(file, "b1", base, WORDS, false), Optional.empty());
         KeptNeighbours.Choice drifted = KeptNeighbours.choose(file, "b1", plus(base, 10), WORDS, false);
-        KeptNeighbours.save(file, "b1", drifted);
+        KeptNeighbours.save(file, "b1", drifted, Optional.empty());
         KeptNeighbours.Choice next = KeptNeighbours.choose(file, "b1", plus(base, 11), WORDS, false);
         assertTrue(next.kept());
         assertEquals(plus(base, 10), next.training(), "the neighbours learnt at the drift, not the first ones");
@@ -85,13 +86,14 @@ class KeptNeighboursTest {
 
     @Test
     void anUnreadableFileMeansNeighboursOfTheCorpusAsItIs() throws Exception {
-        Path file = tmp.resolve(KeptNeighbours.FILE);
-        Files.writeString(file, "geen gzip");
+        Path file = tmp.resolve(KeptNeighbours.DIR);
+        Files.createDirectories(file);
+        Files.writeString(file.resolve("training.bin.gz"), "geen gzip");
         KeptNeighbours.Choice c = KeptNeighbours.choose(file, "b1", training(50), WORDS, false);
         assertFalse(c.kept());
         assertEquals(training(50), c.training());
-        KeptNeighbours.save(file, "b1", c);
+        KeptNeighbours.save(file, "b1", c, Optional.empty());
         assertTrue(KeptNeighbours.choose(file, "b1", training(50), WORDS, false).kept(), "the damaged file was replaced");
-        assertFalse(Files.exists(tmp.resolve(KeptNeighbours.FILE + ".tmp")));
+        assertFalse(Files.exists(tmp.resolve(KeptNeighbours.DIR + ".tmp")));
     }
 }

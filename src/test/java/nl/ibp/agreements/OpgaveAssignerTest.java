@@ -37,4 +37,26 @@ class OpgaveAssignerTest {
             assertArrayEquals(votes, again.votes(first.title()), "the same training set gives the same votes");
         }
     }
+
+    @Test
+    void neighboursKeptInAFolderVoteAsBuiltAndStayThereWhenClosed(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        OpgaveAssigner.Training training = OpgaveAssigner.training(List.of());
+        Path kept = tmp.resolve("kept");
+        String text = Opgaven.ALL.get(1).title() + " en " + Opgaven.ALL.get(2).title();
+        double[] votes;
+        try (OpgaveAssigner built = OpgaveAssigner.build(training, CompoundDictionary.empty())) {
+            votes = built.votes(text);
+            built.copyTo(kept);
+        }
+        try (OpgaveAssigner opened = OpgaveAssigner.open(kept, training, CompoundDictionary.empty()).orElseThrow()) {
+            assertArrayEquals(votes, opened.votes(text), "the kept index votes exactly as the one built");
+        }
+        assertTrue(Files.isDirectory(kept), "a kept folder is not removed on close");
+        OpgaveAssigner.Training longer = new OpgaveAssigner.Training(
+                java.util.stream.Stream.concat(training.texts().stream(), java.util.stream.Stream.of("nog een tekst")).toList(),
+                java.util.stream.Stream.concat(training.labels().stream(), java.util.stream.Stream.of(0)).toList());
+        assertTrue(OpgaveAssigner.open(kept, longer, CompoundDictionary.empty()).isEmpty(),
+                "an index with another number of texts than the training set is not used");
+        assertTrue(OpgaveAssigner.open(tmp.resolve("leeg"), training, CompoundDictionary.empty()).isEmpty(), "no index, none");
+    }
 }
