@@ -54,7 +54,9 @@ final class DutchWords {
             "daaraan", "daarvoor", "daarbij", "daarin", "daarvan", "daarmee", "daarover", "daarop", "daardoor",
             "daarna", "daaruit", "daartoe", "daar", "hieraan", "hiervoor", "hierbij", "hierin", "hiervan", "hiermee",
             "hierover", "hierop", "hier", "weer", "morgen", "vandaag", "gisteren", "ergens", "iets", "wel",
-            "straks", "uiteindelijk", "binnenkort",
+            "straks", "uiteindelijk", "binnenkort", "misschien", "wellicht",
+            // "wanneer moet de agenda klaar zijn?": being done is what the date answers, no subject
+            "klaar",
             // separable verb particles left over from "van het gas af", "gaat ... over", ...
             "af", "toe", "mee");
 

@@ -36,6 +36,7 @@ import org.tartarus.snowball.ext.DutchStemmer;
  *   <li>{@link StemmerOverrideFilter} with {@code stem-overrides.txt}</li>
  *   <li>{@link DutchVerbFormFilter}: "coördineert", "gecoördineerd" → "coordineren"</li>
  *   <li>{@link SnowballFilter} with the Snowball {@link DutchStemmer}</li>
+ *   <li>{@link DutchVoicingFilter}: "daklozen" and "dakloos", "brieven" and "brief" meet</li>
  *   <li>{@link RemoveDuplicatesTokenFilter} (decompounding variants only): a part that stems to
  *       the word itself or to another part is dropped</li>
  * </ol>
@@ -205,6 +206,7 @@ public final class IbpAnalyzer extends Analyzer {
         result = new StemmerOverrideFilter(result, DutchWords.STEM_OVERRIDES);
         result = new DutchVerbFormFilter(result);
         result = new SnowballFilter(result, new DutchStemmer());
+        result = new DutchVoicingFilter(result);
         if (!compounds.isEmpty()) {
             result = new RemoveDuplicatesTokenFilter(result);
         }
