@@ -43,6 +43,9 @@ final class AnswerSentence {
     /** "het Digitaal Stelsel Omgevingswet (DSO)": words spelled out before the abbreviation in brackets. */
     private static final Pattern SPELLED_OUT = Pattern.compile(
             "\\p{Lu}[\\p{L}-]*(?:\\s+[\\p{L}-]+){1,6}\\s+\\((\\p{Lu}[\\p{Lu}\\p{N}&-]{1,9})\\)");
+    /** "Daardoor …", "Hierdoor …", "Om die reden …": a sentence whose cause is the sentence before it. */
+    private static final Pattern POINTS_BACK_TO_CAUSE = Pattern.compile(
+            "(?iu)^[-•*\\s]*(?:daardoor|hierdoor|daarom|hierom|om\\s+die\\s+reden|om\\s+deze\\s+reden|dat\\s+is\\s+de\\s+reden|vandaar)\\b");
     /** "1) ", "b. ", "- a) ": a list label is no number the question asks for. */
     private static final Pattern ENUMERATION_LABEL = Pattern.compile("^[-\\s]*(?:\\d{1,2}|[a-zA-Z]|[IVX]+)[.)]\\s+");
 
@@ -79,6 +82,7 @@ final class AnswerSentence {
         // the one that says it in so many words ("omdat", "wij vinden") still stands out.
         boolean givenByHeading = type.cue().filter(underHeading::contains).isPresent();
         Sentences.Span best = sentences.getFirst();
+        int bestIndex = 0;
         double bestScore = -1;
         for (int i = 0; i < sentences.size(); i++) {
             Sentences.Span span = sentences.get(i);
@@ -107,12 +111,13 @@ final class AnswerSentence {
             double mostBonus = CUE_BONUS + (type == QuestionType.WHO ? ROLE_BONUS : 0);
             if (score + mostBonus >= bestScore) { // the cue's regex only where it can change the outcome
                 String content = ENUMERATION_LABEL.matcher(sentence).replaceFirst("");
-                // A year is a date, no amount: "hoeveel" wants a number besides it.
-                boolean hasCue = type == QuestionType.HOW_MANY ? Cue.amountIn(content)
+                // A year is a date, no amount: "hoeveel" wants a number besides it; "hoeveel geld" an amount of money.
+                boolean hasCue = type == QuestionType.MONEY ? Cue.moneyIn(content)
+                        : type == QuestionType.HOW_MANY ? Cue.amountIn(content)
                         : type.cue().filter(cue -> cue.in(content)).isPresent();
                 // A "wanneer", "hoeveel", "hoe vaak" or "waarom" question is not answered by a sentence without
                 // a date, number, cadence or reason.
-                boolean needsCue = type == QuestionType.WHEN || type == QuestionType.HOW_MANY || type == QuestionType.HOW_OFTEN
+                boolean needsCue = type == QuestionType.WHEN || type.asksAmount() || type == QuestionType.HOW_OFTEN
                         || type == QuestionType.REASON;
                 // The cue counts only in a sentence that shares a question word: a bare date answers nothing.
                 score = hasCue && score > 0 ? score + CUE_BONUS : needsCue && !givenByHeading ? score * 0.4 : score;
@@ -127,7 +132,13 @@ final class AnswerSentence {
                     && latestYear(sentence) > latestYear(best.of(passage))) {
                 bestScore = score;
                 best = span;
+                bestIndex = i;
             }
+        }
+        // "De middelen zijn incidenteel. Daardoor dreigen gemeenten te stoppen.": the cause is the sentence
+        // before the one that points back at it; a "waarom" answer shows both.
+        if (type == QuestionType.REASON && bestIndex > 0 && POINTS_BACK_TO_CAUSE.matcher(best.of(passage)).lookingAt()) {
+            best = new Sentences.Span(sentences.get(bestIndex - 1).start(), best.end());
         }
         return new Pick(withoutListMarker(passage, best), Math.max(0, bestScore));
     }

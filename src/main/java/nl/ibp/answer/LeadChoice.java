@@ -121,7 +121,7 @@ final class LeadChoice {
 
     /** A table row gives numbers and dates; it answers "hoeveel" and "wanneer", never "wat is" or "wie". */
     private static boolean answersAs(Hit hit, QuestionType type) {
-        return hit.passage().kind() != PassageKind.TABLE_ROW || type == QuestionType.HOW_MANY || type == QuestionType.WHEN;
+        return hit.passage().kind() != PassageKind.TABLE_ROW || type.asksAmount() || type == QuestionType.WHEN;
     }
 
     /**

@@ -64,7 +64,7 @@ final class Confidence {
         if (e.unknown().stream().anyMatch(t -> YEAR.matcher(t).matches())) {
             return false;
         }
-        if (answer.type() == QuestionType.HOW_MANY && !Cue.amountIn(lead)) {
+        if (answer.type().asksAmount() && !Cue.amountIn(lead)) {
             return false;
         }
         if (answer.type() == QuestionType.WHEN && !datesIn(answer, lead)) { // "wanneer" is answered by a date or period
@@ -75,7 +75,7 @@ final class Confidence {
         }
         double coverage = PASSAGE_SHARE * e.passageCoverage() + (1 - PASSAGE_SHARE) * e.sentenceCoverage();
         if (onAntecedent(answer)) {
-            boolean cued = answer.type() == QuestionType.HOW_MANY
+            boolean cued = answer.type().asksAmount()
                     || answer.type().cue().filter(c -> c.in(lead)).isPresent(); // an amount was checked above
             return coverage >= MIN_COVERAGE_ON_ANTECEDENT || cued;
         }

@@ -296,6 +296,15 @@ public enum Cue {
         return NUMBER.in(YEARS.matcher(text).replaceAll(" "));
     }
 
+    /** An amount of money: "€ 200 miljoen", "1,3 miljard", "25 euro"; not "10.000 woonplekken" or "43 gemeenten". */
+    private static final Pattern MONEY = Pattern.compile(
+            "(?iu)€|\\beuro\\b|\\d\\s*(?:mln|mld|miljoen|miljard)\\b|\\b(?:miljoen|miljard)\\s+euro\\b");
+
+    /** Whether the text names an amount of money ({@link #MONEY}). */
+    public static boolean moneyIn(String text) {
+        return MONEY.matcher(text).find();
+    }
+
     /** A heading that asks or gives a reason: "Waarom een nieuwe datum", "Redenen voor uitstel". */
     private static final Pattern REASON_HEADING = Pattern.compile("(?iu)^\\W*(?:\\d+[.)]?\\s*)?(?:waarom|waardoor)\\b");
 

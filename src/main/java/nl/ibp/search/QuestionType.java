@@ -17,6 +17,9 @@ public enum QuestionType {
     REASON(Pattern.compile("^\\W*(en\\s+)?(waarom|waardoor)\\b|\\b(om welke reden(?:en)?|wat (is|zijn|was|waren) de (reden(?:en)?|oorzaak|oorzaken|aanleiding)|hoe komt het|waardoor komt)\\b")),
     WHEN(Pattern.compile("\\b(wanneer|welk jaar|welke jaren|welke periode|welke datum|per wanneer|vanaf wanneer|sinds wanneer|tot wanneer|hoe lang|hoe oud|deadline|uiterlijk|datum)\\b")),
     HOW_OFTEN(Pattern.compile("\\b(hoe vaak|hoe dikwijls|hoe regelmatig|met welke frequentie)\\b")),
+    /** "hoeveel geld is er voor …", "welk bedrag", "wat kost dat": an amount of money, not any number. Read before HOW_MANY. */
+    MONEY(Pattern.compile("\\b(?:hoeveel|hoe\\s+veel|hoe\\s+groot|hoe\\s+hoog)\\s+(?:\\p{L}+\\s+){0,2}?"
+            + "(?:geld|budget|bedrag|geldbedrag|middelen|euro)\\b|\\bwelk\\s+bedrag\\b|\\bwat\\s+(?:kost|kosten|kostte|kostten)\\b")),
     HOW_MANY(Pattern.compile("\\b(hoeveel|hoe groot|hoe veel|hoe hoog|welk bedrag|welke? (?:deel|aandeel|percentage)|wat (?:kost|kosten|kostte|kostten))\\b")),
     /** "wie heeft die ledenbrief ondertekend?": the signature of a letter, not its text. */
     SIGNER(Pattern.compile("\\b(ondertekend|ondertekende|ondertekenden|getekend|ondertekenaar|ondertekenaars|ondertekening|afzender)\\b")),
@@ -47,7 +50,7 @@ public enum QuestionType {
     public Optional<Cue> cue() {
         return switch (this) {
             case WHEN -> Optional.of(Cue.DATE);
-            case HOW_MANY -> Optional.of(Cue.NUMBER);
+            case HOW_MANY, MONEY -> Optional.of(Cue.NUMBER);
             case HOW_OFTEN -> Optional.of(Cue.FREQUENCY);
             case WHO, SIGNER, HOW -> Optional.of(Cue.ACTOR);
             case ACTION -> Optional.of(Cue.ACTION);
@@ -55,6 +58,11 @@ public enum QuestionType {
             case OPINION -> Optional.of(Cue.OPINION);
             case LIST, DEFINITION, OTHER -> Optional.empty();
         };
+    }
+
+    /** Whether the answer is an amount: a number ("hoeveel gemeenten"), or money ("hoeveel geld"). */
+    public boolean asksAmount() {
+        return this == HOW_MANY || this == MONEY;
     }
 
     /**

@@ -55,6 +55,26 @@ class AnswerSentenceTest {
     }
 
     @Test
+    void aMoneyQuestionWantsMoneyNotAnyNumber() {
+        String passage = "In 2020 zijn Rijk en 43 centrumgemeenten de aanpak van dakloosheid gestart. "
+                + "Voor 2020 en 2021 is € 200 miljoen extra beschikbaar voor de aanpak.";
+        assertEquals("Voor 2020 en 2021 is € 200 miljoen extra beschikbaar voor de aanpak.",
+                pick("Hoeveel geld is er voor de aanpak van dakloosheid?", passage));
+        assertEquals("In 2020 zijn Rijk en 43 centrumgemeenten de aanpak van dakloosheid gestart.",
+                pick("Hoeveel centrumgemeenten doen mee aan de aanpak van dakloosheid?", passage), "a count is a number");
+    }
+
+    @Test
+    void aReasonGivenInTheSentenceBeforeADaardoorComesWithIt() {
+        String passage = "Het geld voor de opvang is incidenteel. Daardoor moeten gemeenten projecten stoppen. "
+                + "Het besluit is aan een nieuw kabinet.";
+        assertEquals("Het geld voor de opvang is incidenteel. Daardoor moeten gemeenten projecten stoppen.",
+                pick("Waarom moeten gemeenten projecten stoppen?", passage));
+        assertEquals("Daardoor moeten gemeenten projecten stoppen.",
+                pick("Wie moeten projecten stoppen?", passage), "only a reason is read back");
+    }
+
+    @Test
     void aDefinitionIsTheSentenceWhoseSubjectIsAskedNotOneOpeningWithAPreposition() {
         String passage = "Voor de berekening van het accres wordt de grondslag van het vorige jaar genomen. "
                 + "Het accres is het product van de grondslag en de groei van de rijksuitgaven.";

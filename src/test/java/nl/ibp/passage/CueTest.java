@@ -29,6 +29,16 @@ class CueTest {
     }
 
     @Test
+    void moneyIsAnAmountInEuros() {
+        assertTrue(Cue.moneyIn("Het Rijk stelt € 200 miljoen beschikbaar."));
+        assertTrue(Cue.moneyIn("regionale partijen brengen ruim 1,3 miljard in"));
+        assertTrue(Cue.moneyIn("een bijdrage van 25 euro per inwoner"));
+        assertFalse(Cue.moneyIn("10.000 extra woonplekken"));
+        assertFalse(Cue.moneyIn("de 43 centrumgemeenten"));
+        assertFalse(Cue.moneyIn("ten hoogste een derde van de kosten"));
+    }
+
+    @Test
     void theGatesAgreeWithThePatternsOnEveryLineOfTheShippedCorpusAndOnRandomText() throws IOException {
         List<String> texts = new ArrayList<>();
         try (Stream<Path> files = Files.list(Path.of("corpus"))) {

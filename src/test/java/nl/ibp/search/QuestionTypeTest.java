@@ -62,7 +62,12 @@ class QuestionTypeTest {
         assertEquals(QuestionType.LIST, QuestionType.of("noem de vijf industrieclusters"));
         assertEquals(QuestionType.WHEN, QuestionType.of("hoe oud is het huidige verdeelmodel?"));
         assertEquals(QuestionType.HOW_MANY, QuestionType.of("welk deel van het geld gaat naar de regio's?"));
-        assertEquals(QuestionType.HOW_MANY, QuestionType.of("wat kost de uitvoering in 2024?"));
+        assertEquals(QuestionType.MONEY, QuestionType.of("wat kost de uitvoering in 2024?"));
+        assertEquals(QuestionType.MONEY, QuestionType.of("Hoeveel extra geld is er voor dak- en thuislozen?"));
+        assertEquals(QuestionType.MONEY, QuestionType.of("welk bedrag krijgen gemeenten?"));
+        assertEquals(QuestionType.HOW_MANY, QuestionType.of("hoe groot is de rijksbijdrage per maatregel?"),
+                "a contribution can be a share: any amount answers");
+        assertTrue(QuestionType.MONEY.asksAmount() && QuestionType.HOW_MANY.asksAmount() && !QuestionType.WHEN.asksAmount());
         assertEquals(QuestionType.LIST, QuestionType.of("welke thema's staan op de agenda van het ibp?"));
     }
 }
