@@ -53,7 +53,7 @@ final class EvalCommand implements Callable<Integer> {
             description = "Vragen waarop de documenten geen antwoord hebben, JSONL (standaard: eval/no-answer.jsonl).")
     Path noAnswer;
 
-    @Option(names = "--ranking", paramLabel = "K1,B,BODY,PARTS,HEADING,PROXIMITY,SLOP,OPGAVE,CUE[,COMPOUND_PART]", hidden = true,
+    @Option(names = "--ranking", paramLabel = "K1,B,BODY,PARTS,HEADING,PROXIMITY,SLOP,OPGAVE,CUE[,COMPOUND_PART[,SUBJECT]]", hidden = true,
             description = "Ranking parameters to try instead of the defaults (for tuning).")
     String ranking;
 
@@ -169,14 +169,15 @@ final class EvalCommand implements Callable<Integer> {
 
     private Ranking parseRanking(String ranking) {
         String[] v = ranking.split(",");
-        if (v.length != 9 && v.length != 10) {
+        if (v.length < 9 || v.length > 11) {
             throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
-                    "--ranking needs 9 or 10 comma-separated values, got " + ranking);
+                    "--ranking needs 9 to 11 comma-separated values, got " + ranking);
         }
         return new Ranking(Float.parseFloat(v[0]), Float.parseFloat(v[1]), Float.parseFloat(v[2]),
                 Float.parseFloat(v[3]), Float.parseFloat(v[4]), Float.parseFloat(v[5]), Integer.parseInt(v[6]),
                 Float.parseFloat(v[7]), Float.parseFloat(v[8]),
-                v.length == 10 ? Float.parseFloat(v[9]) : Ranking.defaults().compoundPart());
+                v.length >= 10 ? Float.parseFloat(v[9]) : Ranking.defaults().compoundPart(),
+                v.length == 11 ? Float.parseFloat(v[10]) : Ranking.defaults().subject());
     }
 
     private static List<SourceDocument> documents(Path corpus) throws Exception {

@@ -12,6 +12,12 @@ public final class IndexFields {
     public static final String PARTS = "parts";
     /** Passage text as written words (folded, not stemmed): the vocabulary of spelling suggestions, never shown. */
     public static final String WORDS = "words";
+    /**
+     * The document's title (a letter's subject line, "Impulsregeling klimaatadaptatie open vanaf 1 januari
+     * 2021"), on each of its passages: searched with a small weight, as every passage of a letter is about
+     * its subject even where it does not repeat it; not stored ({@link #TITLE} holds it).
+     */
+    public static final String SUBJECT = "subject";
     /** Heading path: searched with a boost (a heading says what a passage is about), stored to cite it. */
     public static final String HEADING = "heading";
     /** Opgave number 1-10: indexed as a point for filtering, stored to show; absent when none. */

@@ -778,6 +778,7 @@ public final class Indexer implements AutoCloseable {
         text(doc, analyzer, IndexFields.BODY, p.text(), true);
         text(doc, analyzer, IndexFields.PARTS, p.section() + "\n" + p.text(), false);
         text(doc, analyzer, IndexFields.HEADING, p.section(), true);
+        text(doc, analyzer, IndexFields.SUBJECT, d.title(), false);
         text(doc, analyzer, IndexFields.WORDS, p.section() + "\n" + p.text(), false);
         p.opgave().ifPresent(n -> doc.add(new IntField(IndexFields.OPGAVE, n, Field.Store.YES)));
         for (Cue cue : Cue.of(p.text(), p.headingPath())) {

@@ -78,6 +78,7 @@ final class QueryFactory {
             add(query, new TermQuery(new Term(IndexFields.BODY, compound)), ranking.body());
         }
         add(query, builder.createBooleanQuery(IndexFields.HEADING, q), ranking.heading());
+        add(query, builder.createBooleanQuery(IndexFields.SUBJECT, q), ranking.subject());
         Opgaven.mentionedIn(q).ifPresent(o -> add(query, IntField.newExactQuery(IndexFields.OPGAVE, o.number()), ranking.opgave()));
         type.cue().ifPresent(cue ->
                 add(query, new TermQuery(new Term(IndexFields.CUES, cue.name())), ranking.cue()));

@@ -42,6 +42,22 @@ class IndexerTest {
     }
 
     @Test
+    void aLettersSubjectLineCountsForEachOfItsPassages() throws IOException {
+        Path corpus = Files.createDirectories(tmp.resolve("corpus"));
+        String same = "Het Rijk stelt 200 miljoen euro beschikbaar voor maatregelen van gemeenten.\n";
+        Files.writeString(corpus.resolve("a.txt"), same);
+        Files.writeString(corpus.resolve("a.txt.meta.properties"), "title=Impulsregeling klimaatadaptatie\ndate=2020-12-15\n");
+        Files.writeString(corpus.resolve("b.txt"), same);
+        Files.writeString(corpus.resolve("b.txt.meta.properties"), "title=Voortgang Regio Deals\ndate=2020-12-15\n");
+        Path index = tmp.resolve("index");
+        index(corpus, index, false);
+        try (PassageSearcher searcher = PassageSearcher.open(new IndexLayout(index))) {
+            assertEquals("b.txt", searcher.search("Hoeveel geld is er voor de Regio Deals?", 2).getFirst().document().id());
+            assertEquals("a.txt", searcher.search("Hoeveel geld is er voor de impulsregeling?", 2).getFirst().document().id());
+        }
+    }
+
+    @Test
     void firstRunIndexesEveryDocumentSecondRunChangesNothing() throws IOException {
         Path corpus = TestCorpus.copyTo(tmp.resolve("corpus"));
         Path index = tmp.resolve("index");
