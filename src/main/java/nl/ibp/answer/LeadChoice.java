@@ -94,7 +94,11 @@ final class LeadChoice {
         inSentence.keySet().removeAll(fronted);
         for (Hit hit : hits) {
             List<String> path = hit.passage().headingPath();
-            Set<String> heading = path.isEmpty() ? Set.of() : Set.copyOf(weighting.analyzed(path.getLast()));
+            // What a passage stands under: its nearest heading, and the subject line of its letter.
+            Set<String> heading = new java.util.HashSet<>(weighting.analyzed(hit.document().title()));
+            if (!path.isEmpty()) {
+                heading.addAll(weighting.analyzed(path.getLast()));
+            }
             AnswerSentence.Pick pick = AnswerSentence.pick(inSentence, type, hit.passage().text(), hit.sentenceTerms(),
                     weighting::analyzed, heading, Cue.fromHeading(path));
             RankedPassage ranked = new RankedPassage(passages.size() + 1, hit, pick.span());
