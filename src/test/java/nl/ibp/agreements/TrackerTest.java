@@ -163,14 +163,7 @@ class TrackerTest {
             assertTrue(second.votesComputed() >= 1 && second.votesComputed() <= 3, "computed: " + second.votesComputed());
             assertEquals(first.votesComputed(), second.votesFromCache());
         }
-        Path fresh = tmp.resolve("fresh");
-        try (Indexer indexer = new Indexer(corpus, new IndexLayout(fresh), Indexer.Progress.NONE, CLOCK,
-                List.of(new Tracker(corpus, CLOCK)))) {
-            indexer.run(true);
-        }
-        List<String> cached = agreements(index).stream().map(Agreement::toString).toList();
-        assertTrue(cached.stream().anyMatch(a -> a.contains("maken uiterlijk in 2020 afspraken")));
-        assertEquals(agreements(fresh).stream().map(Agreement::toString).toList(), cached);
+        assertSameAgreementsAsAFullIndex(corpus, index, "maken uiterlijk in 2020 afspraken");
     }
 
     @Test
