@@ -11,9 +11,14 @@ import java.util.Optional;
 import java.util.Set;
 import nl.ibp.answer.AnswerEngine.RankedPassage;
 import nl.ibp.answer.TermWeighting.Alternatives;
+import nl.ibp.passage.Cue;
+import nl.ibp.search.QuestionType;
 
 /** Measures how much of what was asked the lead passage and its answer sentence hold: the {@link Evidence}. */
 final class EvidenceMeasure {
+
+    /** The words a "hoeveel geld" question names money by; an amount in euros holds them all. */
+    private static final String MONEY_WORDS = "geld budget bedrag euro middelen";
 
     private final TermWeighting weighting;
 
@@ -39,6 +44,12 @@ final class EvidenceMeasure {
             inPassage.addAll(weighting.analyzed(best.hit().passage().text()));
         }
         Set<String> inSentence = new HashSet<>(weighting.analyzed(best.answerText()));
+        // "Hoeveel extra geld …?" answered by "€ 1,8 miljard extra": the amount is the money the question names.
+        if (QuestionType.of(text) == QuestionType.MONEY && Cue.moneyIn(best.answerText())) {
+            List<String> money = weighting.analyzed(MONEY_WORDS);
+            inSentence.addAll(money);
+            inPassage.addAll(money);
+        }
         Map<String, Alternatives> alternatives = weighting.alternatives(text, own);
         Map<String, Double> idf = weighting.idfs(own);
         // The topic a follow-up leans on counts, but less than what is asked now; fully when the lead is
